@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileYaml } from './helpers';
+import { createMatcher } from '../../src/content/matcher';
+
+const mini = readFileSync(new URL('../fixtures/glossary/mini.yaml', import.meta.url), 'utf8');
+const matcher = createMatcher(compileYaml(mini).matcher);
+
+/** The matched texts with their first id, for compact assertions. */
+function found(text: string): string[] {
+  return matcher.find(text).map((m) => `${text.slice(m.start, m.end)}=${m.ids.join('+')}`);
+}
+
+describe('matcher: word boundaries', () => {
+  it('highlights the abbreviation before a hyphen: Wlz-indicatie, Zvw-zorg, IZA-partijen', () => {
+    expect(found('Een Wlz-indicatie, Zvw-zorg en de IZA-partijen.')).toEqual(['Wlz=wlz', 'Zvw=zvw', 'IZA=iza']);
+  });
+  it('never finds NZa inside eenzaamheid', () => {
+    expect(found('Eenzaamheid en eenzaamheidsbestrijding; de NZa.')).toEqual(['NZa=nza']);
+  });
+  it('never finds MIND inside minder', () => {
+    expect(found('Minder zorg, MINDER regels, MIND helpt.')).toEqual(['MIND=mind']);
+  });
+  it('treats ë, é and ï as letters, not boundaries', () => {
+    expect(found('Zvwë ëZvw éIZA IZAï')).toEqual([]);
+  });
+  it('treats punctuation, quotes and brackets as boundaries', () => {
+    expect(found('(Zvw) "Wlz" ‘IZA’ Zvw. Wlz, [NZa]')).toEqual(['Zvw=zvw', 'Wlz=wlz', 'IZA=iza', 'Zvw=zvw', 'Wlz=wlz', 'NZa=nza']);
+  });
+  it('treats digits as part of a word', () => {
+    expect(found('Zvw2 2Wlz')).toEqual([]);
+  });
+});
+
+describe('matcher: case rules per surface form', () => {
+  it('GALA is the accord, gala is a party', () => {
+    expect(found('Het GALA en het gala en Gala.')).toEqual(['GALA=gala']);
+  });
+  it('MIND is the organisation, mind is English', () => {
+    expect(found('Never mind. Mind you. MIND.')).toEqual(['MIND=mind']);
+  });
+  it('ZN, InEen and IZA match only in their own case', () => {
+    expect(found('zn Zn ZN; ineen Ineen InEen; iza Iza IZA')).toEqual(['ZN=zn', 'InEen=ineen', 'IZA=iza']);
+  });
+  it('long names match in any case', () => {
+    expect(found('PASSENDE ZORG, Passende zorg, integraal zorgakkoord')).toEqual([
+      'PASSENDE ZORG=passende-zorg',
+      'Passende zorg=passende-zorg',
+      'integraal zorgakkoord=iza',
+    ]);
+  });
+  it('a rejected case match does not hide a later term', () => {
+    expect(found('gala-GALA')).toEqual(['GALA=gala']);
+  });
+});
+
+describe('matcher: whitespace, inflections, longest match', () => {
+  it('multi-word terms match across line breaks, several spaces and no-break spaces', () => {
+    expect(found('passende\nzorg, passende   zorg, passende\u00a0zorg, passende\t\r\n zorg')).toHaveLength(4);
+  });
+  it('listed plurals and inflections match', () => {
+    expect(found('regioplannen, regiobeelden en mentale gezondheidscentra')).toEqual([
+      'regioplannen=regioplan',
+      'regiobeelden=regiobeeld',
+      'mentale gezondheidscentra=mgc',
+    ]);
+  });
+  it('longest match wins: Kader Passende Zorg is one term', () => {
+    expect(found('Het Kader Passende Zorg gaat over passende zorg.')).toEqual([
+      'Kader Passende Zorg=kader-passende-zorg',
+      'passende zorg=passende-zorg',
+    ]);
+  });
+  it('longest match wins: Zorgverzekeraars Nederland and De Nederlandse GGZ', () => {
+    expect(found('Zorgverzekeraars Nederland, zorgverzekeraars, De Nederlandse GGZ, de ggz')).toEqual([
+      'Zorgverzekeraars Nederland=zn',
+      'zorgverzekeraars=zorgverzekeraar',
+      'De Nederlandse GGZ=de-nederlandse-ggz',
+      'ggz=ggz',
+    ]);
+  });
+  it('falls back to a shorter form when the longer one is not a whole word', () => {
+    expect(found('passende zorgen')).toEqual([]);
+    expect(found('Kader Passende Zorgplan, passende zorg')).toEqual(['passende zorg=passende-zorg']);
+  });
+  it('an ambiguous form yields every meaning', () => {
+    expect(matcher.find('Een PGO.')[0]?.ids).toEqual(['pgo', 'pgo-organisaties']);
+  });
+  it('typographic apostrophes and hyphens match their plain forms', () => {
+    const m = createMatcher(compileYaml(mini.replace('variants: [regiobeelden]', "variants: [regiobeelden, regio-beeld, \"regio's\"]")).matcher);
+    expect(m.find('regio\u2011beeld en regio\u2019s').map((x) => x.ids[0])).toEqual(['regiobeeld', 'regiobeeld']);
+  });
+  it('finds nothing in text without terms', () => {
+    expect(found('Het weer is mooi vandaag.')).toEqual([]);
+  });
+});
