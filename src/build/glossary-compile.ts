@@ -296,20 +296,22 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
       }
       fileOf.set(entry.id, file);
       entries.push(entry);
+      // One claim per distinct form: case-sensitive forms differ by case ("RVS" vs "RvS"); a
+      // case-insensitive form covers every case of itself, so it absorbs those.
       const own = new Map<string, Form>();
       for (const f of forms) {
         const text = normalizeForm(f.text);
-        const key = text.toLowerCase();
+        const lower = text.toLowerCase();
+        const key = f.caseSensitive ? `cs:${text}` : `ci:${lower}`;
         const prev = own.get(key);
-        // The same form twice in one entry: keep the looser (case-insensitive) claim.
-        if (!prev || (prev.caseSensitive && !f.caseSensitive)) {
-          own.set(key, { text, caseSensitive: f.caseSensitive, ambiguous: f.ambiguous || (prev?.ambiguous ?? false) });
-        }
+        own.set(key, { text, caseSensitive: f.caseSensitive, ambiguous: f.ambiguous || (prev?.ambiguous ?? false) });
       }
       for (const [key, f] of own) {
-        const list = claims.get(key) ?? [];
+        if (key.startsWith('cs:') && own.has(`ci:${f.text.toLowerCase()}`)) continue;
+        const lower = f.text.toLowerCase();
+        const list = claims.get(lower) ?? [];
         list.push({ ...f, id: entry.id, file });
-        claims.set(key, list);
+        claims.set(lower, list);
       }
     });
   }
@@ -324,9 +326,19 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
 
   const matcher: MatcherData = { pattern: '', exact: {}, folded: {} };
   for (const [key, list] of claims) {
-    if (list.length > 1 && list.some((c) => !c.ambiguous)) {
+    // Two claims clash unless both are case-sensitive with different cases, or both are
+    // declared ambiguous.
+    const clashing = new Set<Claim>();
+    for (const a of list) {
+      for (const b of list) {
+        if (a === b || a.id === b.id) continue;
+        const distinct = a.caseSensitive && b.caseSensitive && a.text !== b.text;
+        if (!distinct && !(a.ambiguous && b.ambiguous)) clashing.add(a);
+      }
+    }
+    if (clashing.size > 0) {
       const who = list.map((c) => `${c.id} (${c.file})`).join(', ');
-      for (const c of list.filter((x) => !x.ambiguous)) {
+      for (const c of clashing) {
         problems.push({
           file: c.file,
           id: c.id,
@@ -338,7 +350,8 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
     for (const c of list) {
       const table = c.caseSensitive ? matcher.exact : matcher.folded;
       const k = c.caseSensitive ? c.text : key;
-      (table[k] ??= []).push(c.id);
+      const ids = (table[k] ??= []);
+      if (!ids.includes(c.id)) ids.push(c.id);
     }
   }
 

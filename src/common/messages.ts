@@ -13,6 +13,10 @@ export interface TermCount {
 export interface PageStats {
   site: string | null;
   state: SiteState;
+  url: string;
+  title: string;
+  /** The page's language (lang attribute), e.g. "nl" or "en". */
+  lang: string;
   /** Marks on the page. */
   count: number;
   /** Terms in order of first appearance. */
@@ -57,9 +61,16 @@ export interface Envelope<Api, K extends keyof Api = keyof Api> {
   params: Api[K] extends { params: infer P } ? P : never;
 }
 
+/** What a handler knows of the sender. */
+export interface Sender {
+  id?: string;
+  tab?: { id?: number };
+}
+
 export type Handlers<Api> = {
   [K in keyof Api]: (
     params: Api[K] extends { params: infer P } ? P : never,
+    sender: Sender,
   ) => Promise<Api[K] extends { result: infer R } ? R : never> | (Api[K] extends { result: infer R } ? R : never);
 };
 
@@ -71,13 +82,13 @@ export function createListener<Api>(
   ownId: string,
   validators: Validators<Api>,
   handlers: Handlers<Api>,
-): (msg: unknown, sender: { id?: string }) => Promise<unknown> | undefined {
+): (msg: unknown, sender: Sender) => Promise<unknown> | undefined {
   return (msg, sender) => {
     if (sender.id !== ownId || !isObj(msg) || typeof msg.type !== 'string') return undefined;
     const type = msg.type as keyof Api;
     if (!Object.prototype.hasOwnProperty.call(validators, type)) return undefined;
     if (!validators[type](msg.params)) return undefined;
-    const handler = handlers[type] as (p: unknown) => unknown;
-    return Promise.resolve(handler(msg.params));
+    const handler = handlers[type] as (p: unknown, s: Sender) => unknown;
+    return Promise.resolve(handler(msg.params, sender));
   };
 }

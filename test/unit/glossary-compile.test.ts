@@ -113,3 +113,20 @@ describe('glossary compilation: the build rejects, naming file, entry and reason
     }
   });
 });
+
+describe('glossary compilation: case-sensitive forms', () => {
+  it('keeps forms that differ only in case apart when both are case-sensitive', () => {
+    const g = compileYaml(
+      entryYaml('a', 'alfa', '  abbreviations: [{form: RVS, caseSensitive: true}]\n') +
+        entryYaml('b', 'beta', '  abbreviations: [{form: RvS, caseSensitive: true}]\n'),
+    );
+    expect(g.matcher.exact).toEqual({ RVS: ['a'], RvS: ['b'] });
+  });
+  it('keeps two case-sensitive spellings within one entry', () => {
+    const g = compileYaml(entryYaml('a', 'alfa', '  variants: [{form: GLI, caseSensitive: true}, {form: Gli, caseSensitive: true}]\n'));
+    expect(g.matcher.exact).toEqual({ GLI: ['a'], Gli: ['a'] });
+  });
+  it('a case-insensitive form clashes with a case-sensitive one of another entry', () => {
+    expect(problems(entryYaml('a', 'alfa', '  abbreviations: [{form: RVS, caseSensitive: true}]\n') + entryYaml('b', 'beta', '  variants: [rvs]\n'))).toHaveLength(2);
+  });
+});

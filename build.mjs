@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension for Chrome and Firefox from one manifest.json.
+ *
+ *   node build.mjs                   build dist/chrome and dist/firefox
+ *   node build.mjs --check-glossary  validate the glossary only
+ *   node build.mjs --package         build, then write store zips to dist/packages
+ *   node build.mjs --start [firefox] build, then open a browser on the demo page
+ *   node build.mjs --dev             also write source maps
+ *
+ * The glossary is compiled and validated here: any invalid entry stops the build with the file,
+ * the entry id and the reason. Output is not minified, so reviewers can read it.
+ */
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const TARGETS = ['chrome', 'firefox'];
+
+/** Loads a TypeScript module of ours in Node by bundling it with esbuild first. */
+async function importTs(entry) {
+  const out = join(ROOT, '.tmp', `${entry.replace(/[/\\.]/g, '_')}.mjs`);
+  await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent', packages: 'external' });
+  return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
+}
+
+export async function loadGlossary() {
+  const { compileGlossary, GlossaryError } = await importTs('src/build/glossary-compile.ts');
+  const dir = process.env.IZA_GLOSSARY_DIR ? join(ROOT, process.env.IZA_GLOSSARY_DIR) : join(ROOT, 'glossary');
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  const files = await Promise.all(names.map(async (n) => ({ file: `${process.env.IZA_GLOSSARY_DIR ?? 'glossary'}/${n}`, text: await readFile(join(dir, n), 'utf8') })));
+  try {
+    return compileGlossary(files);
+  } catch (err) {
+    if (err instanceof GlossaryError) {
+      console.error(`\n${err.message}\n\nThe build stopped: fix the glossary entries above.`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** esbuild plugin: `virtual:glossary` is the compiled glossary, as JSON strings parsed on use. */
+function glossaryPlugin(glossary) {
+  return {
+    name: 'glossary',
+    setup(build) {
+      build.onResolve({ filter: /^virtual:glossary$/ }, () => ({ path: 'glossary', namespace: 'virtual' }));
+      build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({
+        loader: 'js',
+        contents:
+          `export const MATCHER_JSON = ${JSON.stringify(JSON.stringify(glossary.matcher))};\n` +
+          `export const ENTRIES_JSON = ${JSON.stringify(JSON.stringify(glossary.entries))};\n`,
+      }));
+    },
+  };
+}
+
+function manifestFor(target, base) {
+  const m = structuredClone(base);
+  if (target === 'chrome') {
+    delete m.background.scripts;
+    delete m.browser_specific_settings;
+  }
+  // Firefox keeps both background keys: it uses `scripts`, and web-ext lint asks for both.
+  return m;
+}
+
+async function buildTarget(target, glossary, base) {
+  const out = join(ROOT, 'dist', target);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: {
+      content: 'src/content/index.ts',
+      background: 'src/background/index.ts',
+      popup: 'src/popup/index.tsx',
+      options: 'src/options/index.tsx',
+    },
+    absWorkingDir: ROOT,
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    target: target === 'chrome' ? 'chrome120' : 'firefox128',
+    minify: false,
+    sourcemap: args.has('--dev') ? 'linked' : false,
+    legalComments: 'none',
+    metafile: true,
+    jsx: 'automatic',
+    loader: { '.css': 'text' },
+    jsxImportSource: 'preact',
+    define: { __TARGET__: JSON.stringify(target) },
+    alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
+    plugins: [glossaryPlugin(glossary)],
+    logLevel: 'warning',
+  });
+  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(target, base), null, 2)}\n`);
+  await cp(join(ROOT, 'src', '_locales'), join(out, '_locales'), { recursive: true });
+  await mkdir(join(out, 'icons'));
+  for (const size of [16, 32, 48, 128]) await cp(join(ROOT, 'icons', `icon-${size}.png`), join(out, 'icons', `icon-${size}.png`));
+  for (const f of ['popup/popup.html', 'options/options.html', 'content/content.css', 'common/ui.css']) {
+    await cp(join(ROOT, 'src', f), join(out, f.split('/')[1]));
+  }
+  const sizes = Object.fromEntries(Object.entries(result.metafile.outputs).map(([f, o]) => [f.split('/').pop(), o.bytes]));
+  return sizes;
+}
+
+async function main() {
+  const glossary = await loadGlossary();
+  console.log(`Glossary: ${glossary.entries.length} entries, ${Object.keys(glossary.matcher.exact).length + Object.keys(glossary.matcher.folded).length} surface forms.`);
+  if (args.has('--check-glossary')) return;
+  const base = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
+  base.version = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version;
+  for (const target of TARGETS) {
+    const sizes = await buildTarget(target, glossary, base);
+    console.log(`dist/${target}: ${Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
+  }
+  if (args.has('--package')) {
+    const { packageAll } = await import('./test/tools/package.mjs');
+    await packageAll(ROOT, base.version);
+  }
+  if (args.has('--start')) {
+    const { start } = await import('./test/tools/start.mjs');
+    await start(ROOT, process.argv.includes('firefox') ? 'firefox' : 'chromium');
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

@@ -1,0 +1,77 @@
+/**
+ * Background: keyboard commands, the context menu and the toolbar badge. It holds no state of
+ * its own; settings live in storage and every content script watches them.
+ */
+import browser from 'webextension-polyfill';
+import { BACKGROUND_VALIDATORS, createListener, type BackgroundApi, type ContentApi, type Handlers, type PageStats } from '../common/messages';
+import { loadSettings, updateSettings } from '../common/storage';
+import { siteState, toggleSite } from '../common/site-rule';
+import { t } from '../common/i18n';
+import { createMatcher } from '../content/matcher';
+import { matcherData } from '../common/glossary-data';
+
+async function sendToTab<K extends keyof ContentApi>(tabId: number, type: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result'] | null> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 })) as ContentApi[K]['result'];
+  } catch {
+    return null; // No content script here (browser pages, store pages).
+  }
+}
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/** Switches the extension on or off for the active tab's site. */
+async function toggleActiveSite(): Promise<void> {
+  const tab = await activeTab();
+  if (tab?.id === undefined) return;
+  const url = tab.url ?? (await sendToTab(tab.id, 'stats', {}) as PageStats | null)?.site;
+  if (!url) return;
+  const full = url.includes('://') ? url : `https://${url}`;
+  const settings = await loadSettings();
+  const patch = toggleSite(full, settings, siteState(full, settings) !== 'on');
+  if (patch) await updateSettings(patch);
+}
+
+browser.commands.onCommand.addListener((command: string) => {
+  if (command === 'toggle-site') void toggleActiveSite();
+  if (command === 'next-term' || command === 'previous-term') {
+    void activeTab().then((tab) => tab?.id !== undefined && sendToTab(tab.id, 'step', { dir: command === 'next-term' ? 1 : -1 }));
+  }
+});
+
+const MENU_ID = 'iza-lookup';
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({ id: MENU_ID, title: t('menuLookup'), contexts: ['selection'] });
+});
+
+let matcher: ReturnType<typeof createMatcher> | null = null;
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_ID) return;
+  const text = (info.selectionText ?? '').trim().slice(0, 200);
+  matcher ??= createMatcher(matcherData());
+  const ids = matcher.resolve(text) ?? matcher.find(text)[0]?.ids ?? null;
+  void (async () => {
+    const shown = ids && tab?.id !== undefined ? await sendToTab(tab.id, 'show', { id: ids[0] as string }) : false;
+    if (!shown) {
+      // No matching term: open the popup's search, prefilled with the selection.
+      await browser.storage.session.set({ searchQuery: text });
+      await (browser.action as unknown as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => undefined);
+    }
+  })();
+});
+
+const handlers: Handlers<BackgroundApi> = {
+  count: async ({ count }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return null;
+    await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d5fa8' });
+    return null;
+  },
+};
+browser.runtime.onMessage.addListener(
+  createListener<BackgroundApi>(browser.runtime.id, BACKGROUND_VALIDATORS, handlers) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+);

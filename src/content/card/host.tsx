@@ -1,0 +1,138 @@
+/**
+ * The card's host: one element at the end of the page with an open shadow root. The card is
+ * rendered there with Preact, styled from a constructed stylesheet (not subject to the page's
+ * CSP style-src) with a <style> fallback, and reset with `all: initial` so page CSS cannot
+ * touch it.
+ */
+import { render } from 'preact';
+import { Card, type CardProps } from './Card';
+import { CARD_CSS } from './card-css';
+import { placeCard } from './position';
+import { HOST_TAG } from '../dom-rules';
+
+type Shown = Omit<CardProps, 'onClose' | 'focusToken'>;
+
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private mount: HTMLElement | null = null;
+  private anchor: HTMLElement | null = null;
+  private shown: Shown | null = null;
+  private focusToken = 0;
+
+  constructor(private readonly doc: Document, private readonly onClosed: (anchor: HTMLElement | null) => void) {}
+
+  get open(): boolean {
+    return this.anchor !== null;
+  }
+
+  get current(): HTMLElement | null {
+    return this.anchor;
+  }
+
+  /** The host element, if it exists (for "is the pointer/focus inside the card"). */
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  contains(node: Node | null): boolean {
+    return node !== null && this.host !== null && (node === this.host || this.host.contains(node) || this.host.shadowRoot?.contains(node) === true);
+  }
+
+  show(anchor: HTMLElement, props: Shown): void {
+    this.ensureHost();
+    this.anchor = anchor;
+    this.shown = props;
+    this.draw();
+    this.position();
+  }
+
+  /** Moves keyboard focus into the card. */
+  focusCard(): void {
+    if (!this.open) return;
+    this.focusToken++;
+    this.draw();
+  }
+
+  /** Re-places the card after scrolling or resizing; closes it when its term has gone. */
+  position(): void {
+    const card = this.host?.shadowRoot?.querySelector<HTMLElement>('.card');
+    if (!this.anchor || !card) return;
+    if (!this.anchor.isConnected) return this.close();
+    const rects = this.anchor.getClientRects();
+    const r = rects[0] ?? this.anchor.getBoundingClientRect();
+    const win = this.doc.defaultView as Window;
+    card.style.maxHeight = '';
+    const size = card.getBoundingClientRect();
+    const p = placeCard({ left: r.left, top: r.top, width: r.width, height: r.height }, size, {
+      width: win.innerWidth,
+      height: win.innerHeight,
+    });
+    card.style.left = `${p.left}px`;
+    card.style.top = `${p.top}px`;
+    card.style.maxHeight = `${p.maxHeight}px`;
+    card.dataset.side = p.side;
+  }
+
+  close(): void {
+    if (!this.anchor) return;
+    const anchor = this.anchor;
+    this.anchor = null;
+    this.shown = null;
+    if (this.mount) render(null, this.mount);
+    this.onClosed(anchor);
+  }
+
+  /** Removes the host from the page entirely. */
+  destroy(): void {
+    this.close();
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
+  }
+
+  private draw(): void {
+    if (!this.mount || !this.shown) return;
+    render(<Card {...this.shown} focusToken={this.focusToken} onClose={() => this.close()} />, this.mount);
+  }
+
+  private ensureHost(): void {
+    if (this.host?.isConnected) return;
+    const host = this.doc.createElement(HOST_TAG);
+    // CSSOM writes, not a style attribute: allowed under any CSP.
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('position', 'fixed', 'important');
+    host.style.setProperty('top', '0', 'important');
+    host.style.setProperty('left', '0', 'important');
+    host.style.setProperty('width', '0', 'important');
+    host.style.setProperty('height', '0', 'important');
+    host.style.setProperty('z-index', '2147483647', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    const root = host.attachShadow({ mode: 'open' });
+    adoptCss(root, CARD_CSS);
+    const mount = this.doc.createElement('div');
+    root.append(mount);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.mount = mount;
+  }
+}
+
+/** Styles a shadow root with a constructed stylesheet, or a <style> element where that fails. */
+export function adoptCss(root: ShadowRoot, css: string): () => void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (root.adoptedStyleSheets.includes(sheet)) {
+      return () => {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      };
+    }
+  } catch {
+    // Constructed stylesheets unavailable in this world: fall through to <style>.
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = css;
+  root.prepend(style);
+  return () => style.remove();
+}

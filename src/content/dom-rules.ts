@@ -1,0 +1,41 @@
+/** Which parts of a page are never touched, and how the extension's own nodes are recognised. */
+
+/** Elements whose text is never highlighted (their whole subtree is skipped). */
+export const EXCLUDED_TAGS = new Set([
+  'input', 'textarea', 'select', 'option', 'script', 'style', 'noscript', 'template', 'code',
+  'pre', 'kbd', 'samp', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'video',
+  'audio', 'button',
+]);
+
+/** Attribute that carries the entry ids on each of our marks. */
+export const MARK_ATTR = 'data-iza';
+export const MARK_SELECTOR = `mark[${MARK_ATTR}]`;
+/** Tag of the element that hosts the card's shadow root. */
+export const HOST_TAG = 'iza-begrippen-card';
+
+export const EXCLUDED_SELECTOR = [
+  ...EXCLUDED_TAGS,
+  '[contenteditable]:not([contenteditable="false"])',
+  MARK_SELECTOR,
+  HOST_TAG,
+].join(',');
+
+export function isOwnMark(node: Node | null): node is HTMLElement {
+  return node !== null && node.nodeType === 1 && (node as Element).localName === 'mark' && (node as Element).hasAttribute(MARK_ATTR);
+}
+
+/** True if an element (itself) is excluded: its subtree is never walked. */
+export function isExcludedElement(el: Element): boolean {
+  if (EXCLUDED_TAGS.has(el.localName)) return true;
+  if (el.localName === HOST_TAG || isOwnMark(el)) return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** True if `node` lies inside (or is) an excluded element, within its own tree. */
+export function isInsideExcluded(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (el === null) return node.nodeType !== 1 && node.parentNode?.nodeType !== 11; // detached text
+  if (el.closest(EXCLUDED_SELECTOR) !== null) return true;
+  return (el as HTMLElement).isContentEditable === true;
+}

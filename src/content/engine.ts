@@ -1,0 +1,249 @@
+/**
+ * The highlighting engine: walks the page once, from the viewport outward, in short slices that
+ * yield to the page; then keeps up with content the page adds, through one MutationObserver.
+ * Everything it does is undone by stop().
+ */
+import type { Matcher, TermMatch } from './matcher';
+import { groupOf, unwrapAll, unwrapGroup, wrapMatches } from './highlighter';
+import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, isOwnMark } from './dom-rules';
+import { SLICE_MS, now, yieldToPage } from './scheduler';
+import { createWalker, viewportAnchor } from './walker';
+import type { FirstOnly } from '../common/settings';
+
+export interface EngineOptions {
+  matcher: Matcher;
+  /** Keeps the ids that may be highlighted (the category filter); empty = skip the match. */
+  allow(ids: readonly string[]): readonly string[];
+  firstOnly: FirstOnly;
+  /** Highlight-style class put on every mark. */
+  styleClass: string;
+  /** A new open shadow root was found (to style marks inside it). */
+  onShadowRoot?(root: ShadowRoot): void;
+  /** Marks were added or removed. */
+  onChange?(): void;
+}
+
+/** Delay before content added by the page is highlighted, batching bursts of mutations. */
+export const MUTATION_BATCH_MS = 40;
+
+interface Task {
+  walker: TreeWalker;
+  backward: boolean;
+  /** A node to handle before walking (the viewport anchor itself). */
+  first: Node | null;
+}
+
+export interface EngineTimings {
+  start: number;
+  /** End of the first slice that made marks. */
+  firstMarks: number | null;
+  /** End of the initial pass. */
+  initialDone: number | null;
+}
+
+export class Engine {
+  readonly timings: EngineTimings = { start: 0, firstMarks: null, initialDone: null };
+  private readonly tasks: Task[] = [];
+  private readonly roots: (Document | ShadowRoot)[] = [];
+  private readonly pending = new Set<Node>();
+  private readonly observer: MutationObserver;
+  private seen = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private stopped = false;
+  private madeMarks = false;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly doc: Document,
+    private opts: EngineOptions,
+  ) {
+    this.observer = new MutationObserver((records) => this.onRecords(records));
+  }
+
+  /** Starts highlighting; resolves when the initial pass over the page is done. */
+  start(): Promise<void> {
+    this.timings.start = now();
+    this.addRoot(this.doc);
+    const anchorNode = this.opts.firstOnly === 'off' ? viewportAnchor(this.doc) : null;
+    const anchor = anchorNode && this.doc.body?.contains(anchorNode) ? liftOutOfExcluded(anchorNode) : null;
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (anchor) {
+      const fwd = this.walker(root);
+      fwd.currentNode = anchor;
+      const bwd = this.walker(root);
+      bwd.currentNode = anchor;
+      this.tasks.push({ walker: fwd, backward: false, first: anchor }, { walker: bwd, backward: true, first: null });
+    } else {
+      this.tasks.push({ walker: this.walker(root), backward: false, first: null });
+    }
+    return this.run().then(() => {
+      this.timings.initialDone = now();
+    });
+  }
+
+  /** Removes every mark, restores the page's text nodes, and stops observing. */
+  stop(): void {
+    this.stopped = true;
+    this.tasks.length = 0;
+    this.pending.clear();
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.observer.disconnect();
+    for (const r of this.roots) unwrapAll(r, MARK_SELECTOR);
+    this.roots.length = 0;
+  }
+
+  /** Every mark, in document order (document first, then shadow roots). */
+  marks(): HTMLElement[] {
+    return this.roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>(MARK_SELECTOR)]);
+  }
+
+  /** Changes the highlight style of existing and future marks. */
+  setStyleClass(cls: string): void {
+    const old = this.opts.styleClass;
+    this.opts = { ...this.opts, styleClass: cls };
+    for (const m of this.marks()) m.classList.replace(old, cls);
+  }
+
+  /** Resolves when queued work (initial pass and page changes so far) is done. */
+  whenIdle(): Promise<void> {
+    return this.idle;
+  }
+
+  private walker(root: Node): TreeWalker {
+    return createWalker(root, {
+      onShadowRoot: (sr) => this.addRoot(sr, true),
+      onHeading: this.opts.firstOnly === 'section' ? () => (this.seen = new Set()) : undefined,
+    });
+  }
+
+  private addRoot(root: Document | ShadowRoot, walk = false): void {
+    if (this.roots.includes(root)) return;
+    this.roots.push(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    if (root.nodeType === 11) this.opts.onShadowRoot?.(root as ShadowRoot);
+    if (walk) this.tasks.push({ walker: this.walker(root), backward: false, first: null });
+  }
+
+  private run(): Promise<void> {
+    if (this.running) return this.idle;
+    this.running = true;
+    this.idle = (async () => {
+      while (this.tasks.length > 0 && !this.stopped) {
+        const task = this.tasks.shift() as Task;
+        const finished = this.slice(task);
+        if (!finished) this.tasks.push(task);
+        if (this.madeMarks && this.timings.firstMarks === null) this.timings.firstMarks = now();
+        if (this.tasks.length > 0) await yieldToPage();
+      }
+      this.running = false;
+    })();
+    return this.idle;
+  }
+
+  /** Works on a task for one slice. Returns true when the task is exhausted. */
+  private slice(task: Task): boolean {
+    const before = this.observer.takeRecords();
+    if (before.length > 0) this.onRecords(before);
+    const end = now() + SLICE_MS;
+    let changed = false;
+    let n = 0;
+    if (task.first) {
+      if (task.first.nodeType === 3) changed = this.scan(task.first as Text) || changed;
+      task.first = null;
+    }
+    let exhausted = false;
+    for (;;) {
+      const node = task.backward ? task.walker.previousNode() : task.walker.nextNode();
+      if (node === null) {
+        exhausted = true;
+        break;
+      }
+      if (this.scan(node as Text)) changed = true;
+      if ((++n & 31) === 0 && now() > end) break;
+    }
+    this.observer.takeRecords(); // Our own writes: never reprocess them.
+    if (changed) {
+      this.madeMarks = true;
+      this.opts.onChange?.();
+    }
+    return exhausted;
+  }
+
+  /** Finds and wraps the terms of one text node. Returns true if marks were made. */
+  private scan(text: Text): boolean {
+    if (groupOf(text)) return false; // Already ours: the page's node we split, or a piece.
+    const found = this.opts.matcher.find(text.data);
+    if (found.length === 0) return false;
+    const keep: TermMatch[] = [];
+    for (const m of found) {
+      let ids = this.opts.allow(m.ids);
+      if (ids.length === 0) continue;
+      if (this.opts.firstOnly !== 'off') {
+        ids = ids.filter((id) => !this.seen.has(id));
+        if (ids.length === 0) continue;
+        for (const id of ids) this.seen.add(id);
+      }
+      keep.push(ids === m.ids ? m : { ...m, ids });
+    }
+    if (keep.length === 0) return false;
+    return wrapMatches(text, keep, { className: this.opts.styleClass }) !== null;
+  }
+
+  private onRecords(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    let wrote = false;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const g = groupOf(r.target);
+        if (g) {
+          // The page rewrote its own text node (keep its new text), or one of our pieces
+          // (restore the original): either way our pieces go and the node is scanned again.
+          unwrapGroup(g, g.text !== r.target);
+          wrote = true;
+          this.pending.add(g.text);
+        } else this.pending.add(r.target);
+        continue;
+      }
+      for (const node of r.removedNodes) {
+        const g = groupOf(node);
+        if (g && g.text === node) {
+          // The page removed its text node (e.g. a framework unmounting it): our pieces go too.
+          unwrapGroup(g, false);
+          wrote = true;
+        }
+      }
+      for (const node of r.addedNodes) {
+        if (isOwnMark(node) || groupOf(node)) continue;
+        if (node.nodeType === 1 || node.nodeType === 3) this.pending.add(node);
+      }
+    }
+    if (wrote) this.observer.takeRecords();
+    if (this.pending.size > 0 && this.flushTimer === null) {
+      this.flushTimer = setTimeout(() => this.flush(), MUTATION_BATCH_MS);
+    }
+  }
+
+  /** Queues the nodes the page added or changed since the last batch. */
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.stopped) return;
+    for (const node of this.pending) {
+      if (!node.isConnected || isInsideExcluded(node)) continue;
+      if (node.nodeType === 3) {
+        const t = node as Text;
+        this.tasks.push({ walker: this.walker(t), backward: false, first: t });
+      } else if (!(node as Element).matches(EXCLUDED_SELECTOR)) {
+        this.tasks.push({ walker: this.walker(node), backward: false, first: null });
+      }
+    }
+    this.pending.clear();
+    void this.run();
+  }
+}
+
+/** Moves an anchor inside an excluded element (e.g. a <pre>) up to that element. */
+function liftOutOfExcluded(node: Node): Node {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(EXCLUDED_SELECTOR) ?? node;
+}

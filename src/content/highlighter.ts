@@ -1,0 +1,92 @@
+/**
+ * The mark.js adapter: wraps matches of one text node in <mark> elements, and undoes that
+ * exactly. The page's own text node stays in place as the first piece (mark.js splits after it),
+ * so frameworks that hold a reference to it (React, Vue) can still update or remove it; every
+ * node we add is remembered, so switching off restores the original DOM node for node.
+ */
+import Mark from 'mark.js';
+import type { TermMatch } from './matcher';
+import { MARK_ATTR } from './dom-rules';
+
+export interface Group {
+  /** The page's text node, still in its place, holding the text before the first match. */
+  text: Text;
+  /** Its full original text. */
+  original: string;
+  /** The marks and text pieces inserted after `text`. */
+  pieces: ChildNode[];
+}
+
+/** Our nodes (the original text node, marks, pieces and the marks' inner text) -> their group. */
+const groups = new WeakMap<Node, Group>();
+
+export function groupOf(node: Node): Group | undefined {
+  return groups.get(node);
+}
+
+export interface WrapOptions {
+  /** Extra class for each mark (the highlight style). */
+  className: string;
+  /** Called for each mark made, with the ids it carries. */
+  onMark?: (mark: HTMLElement, ids: readonly string[]) => void;
+}
+
+/**
+ * Wraps `matches` (offsets into `text.data`) with mark.js. Returns the group, or null when
+ * nothing was wrapped.
+ */
+export function wrapMatches(text: Text, matches: readonly TermMatch[], opts: WrapOptions): Group | null {
+  const parent = text.parentNode;
+  if (parent === null || matches.length === 0) return null;
+  const original = text.data;
+  const after = text.nextSibling;
+  const ranges = matches.map((m) => ({ start: m.start, length: m.end - m.start, ids: m.ids }));
+  new Mark(text as unknown as HTMLElement).markRanges(ranges, {
+    element: 'mark',
+    className: `iza-term ${opts.className}`,
+    each: (el: Element, range: unknown) => {
+      const ids = (range as { ids: readonly string[] }).ids;
+      el.setAttribute(MARK_ATTR, ids.join(' '));
+      el.removeAttribute('data-markjs');
+      opts.onMark?.(el as HTMLElement, ids);
+    },
+  });
+  const pieces: ChildNode[] = [];
+  for (let n = text.nextSibling; n !== null && n !== after; n = n.nextSibling) pieces.push(n);
+  if (pieces.length === 0) return null;
+  const group: Group = { text, original, pieces };
+  groups.set(text, group);
+  for (const p of pieces) {
+    groups.set(p, group);
+    if (p.firstChild) groups.set(p.firstChild, group);
+  }
+  return group;
+}
+
+/** Removes a group's pieces. With `restoreText`, the page's text node gets its original text back. */
+export function unwrapGroup(group: Group, restoreText: boolean): void {
+  for (const p of group.pieces) {
+    groups.delete(p);
+    if (p.firstChild) groups.delete(p.firstChild);
+    p.remove();
+  }
+  groups.delete(group.text);
+  if (restoreText && group.text.data !== group.original) group.text.data = group.original;
+}
+
+/** Undoes every group that has a mark under `root`. Returns the number of marks removed. */
+export function unwrapAll(root: ParentNode, selector: string): number {
+  const marks = root.querySelectorAll(selector);
+  const seen = new Set<Group>();
+  for (const m of marks) {
+    const g = groups.get(m);
+    if (g && !seen.has(g)) {
+      seen.add(g);
+      unwrapGroup(g, true);
+    } else if (!g) {
+      // A mark whose bookkeeping is gone (should not happen): put its text back in place.
+      m.replaceWith(...m.childNodes);
+    }
+  }
+  return marks.length;
+}

@@ -1,0 +1,62 @@
+/**
+ * Content-script entry. Reads the settings first: where the extension is off, it does nothing
+ * else (no tree walk, no observer). Settings changes apply at once, with no reload.
+ */
+import browser from 'webextension-polyfill';
+import { Activation } from './activation';
+import { loadSettings, watchSettings } from '../common/storage';
+import { siteOf, siteState } from '../common/site-rule';
+import type { Settings } from '../common/settings';
+import { CONTENT_VALIDATORS, createListener, type ContentApi, type Handlers } from '../common/messages';
+
+declare global {
+  interface Window {
+    __izaBegrippen?: boolean;
+  }
+}
+
+let active: Activation | null = null;
+let current: Settings | null = null;
+
+function apply(settings: Settings): void {
+  current = settings;
+  const on = siteState(location.href, settings) === 'on';
+  if (active && (!on || !active.update(settings))) {
+    active.stop();
+    active = null;
+  }
+  if (on && !active) {
+    active = new Activation(document, settings);
+    void active.start();
+  }
+}
+
+const handlers: Handlers<ContentApi> = {
+  stats: () => {
+    const s = active?.stats() ?? { count: 0, terms: [] };
+    return {
+      site: siteOf(location.href),
+      state: current ? siteState(location.href, current) : 'on',
+      url: location.href,
+      title: document.title,
+      lang: document.documentElement.lang,
+      ...s,
+    };
+  },
+  jump: ({ id }) => active?.jump(id) ?? false,
+  step: ({ dir }) => active?.step(dir) ?? false,
+  show: ({ id }) => active?.show(id) ?? false,
+};
+
+async function main(): Promise<void> {
+  if (window.__izaBegrippen) return;
+  window.__izaBegrippen = true;
+  const lifetime = new AbortController();
+  const listener = createListener<ContentApi>(browser.runtime.id, CONTENT_VALIDATORS, handlers);
+  // Only the top frame answers the popup; frames still highlight and show cards.
+  if (window === window.top) browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  apply(await loadSettings());
+  watchSettings(apply, lifetime.signal);
+}
+
+void main();

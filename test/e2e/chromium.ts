@@ -1,0 +1,105 @@
+/** Real Chromium with the built extension (dist/chrome) loaded. */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error: plain .mjs helper without types
+import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
+// @ts-expect-error: plain .mjs helper without types
+import { serve } from '../tools/server.mjs';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, 'dist', 'chrome');
+
+export interface Harness {
+  ctx: BrowserContext;
+  worker: Worker;
+  extId: string;
+  origin: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+  const server = await serve(join(ROOT, 'test', 'fixtures'));
+  const dir = await mkdtemp(join(tmpdir(), 'iza-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(),
+    headless: true,
+    locale: opts.locale ?? 'nl-NL',
+    colorScheme: opts.colorScheme ?? 'light',
+    env: { ...process.env, LANGUAGE: (opts.locale ?? 'nl-NL').replace('-', '_'), LANG: `${(opts.locale ?? 'nl-NL').replace('-', '_')}.UTF-8` },
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, `--lang=${opts.locale ?? 'nl-NL'}`],
+  });
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const extId = new URL(worker.url()).host;
+  return {
+    ctx,
+    worker,
+    extId,
+    origin: server.origin,
+    requests: server.requests,
+    async close() {
+      await ctx.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a fixture page and waits until the engine has highlighted it (marks stop changing). */
+export async function openPage(h: Harness, path: string, opts: { marks?: boolean } = {}): Promise<Page> {
+  const page = await h.ctx.newPage();
+  await page.goto(`${h.origin}${path}`);
+  if (opts.marks !== false) await page.waitForSelector('mark[data-iza]', { timeout: 15000 });
+  await settle(page);
+  return page;
+}
+
+/** Waits until the number of marks has been stable for a few frames. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    let last = -1;
+    let stable = 0;
+    while (stable < 5) {
+      await new Promise((r) => setTimeout(r, 60));
+      const n = document.querySelectorAll('mark[data-iza]').length;
+      stable = n === last ? stable + 1 : 0;
+      last = n;
+    }
+  });
+}
+
+/** Runs code in the extension's service worker (chrome.* available). */
+export function inWorker<T>(h: Harness, fn: () => Promise<T> | T): Promise<T> {
+  return h.worker.evaluate(fn);
+}
+
+/** Sets settings through storage, as the popup and options page do. */
+export async function setStored(h: Harness, items: Record<string, unknown>): Promise<void> {
+  await h.worker.evaluate((i) => chrome.storage.sync.clear().then(() => chrome.storage.sync.set(i)), items);
+}
+
+/** The tab id of a page, for opening the popup page against it (`popup.html?tab=N`). */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  // Without the "tabs" permission tab URLs are hidden, so find the tab by making it active.
+  await page.bringToFront();
+  return h.worker.evaluate(async () => {
+    const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!t?.id) throw new Error('no active tab');
+    return t.id;
+  });
+}
+
+export async function openPopup(h: Harness, page: Page): Promise<Page> {
+  const id = await tabIdOf(h, page);
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extId}/popup.html?tab=${id}`);
+  await popup.waitForSelector('#site-switch');
+  return popup;
+}
+
+/** Texts of all marks, with their ids: ["Zvw=zvw", …]. */
+export function markTexts(page: Page, scope = 'body'): Promise<string[]> {
+  return page.$$eval(`${scope} mark[data-iza]`, (ms) => ms.map((m) => `${m.textContent}=${m.getAttribute('data-iza')}`));
+}
