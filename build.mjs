@@ -44,7 +44,7 @@ export async function loadGlossary() {
 }
 
 /** esbuild plugin: `virtual:glossary` is the compiled glossary, as JSON strings parsed on use. */
-function glossaryPlugin(glossary) {
+export function glossaryPlugin(glossary) {
   return {
     name: 'glossary',
     setup(build) {
