@@ -35,12 +35,14 @@ async function toggleActiveSite(): Promise<void> {
   if (patch) await updateSettings(patch);
 }
 
-browser.commands.onCommand.addListener((command: string) => {
-  if (command === 'toggle-site') void toggleActiveSite();
+async function onCommand(command: string): Promise<void> {
+  if (command === 'toggle-site') await toggleActiveSite();
   if (command === 'next-term' || command === 'previous-term') {
-    void activeTab().then((tab) => tab?.id !== undefined && sendToTab(tab.id, 'step', { dir: command === 'next-term' ? 1 : -1 }));
+    const tab = await activeTab();
+    if (tab?.id !== undefined) await sendToTab(tab.id, 'step', { dir: command === 'next-term' ? 1 : -1 });
   }
-});
+}
+browser.commands.onCommand.addListener((command: string) => void onCommand(command));
 
 const MENU_ID = 'iza-lookup';
 browser.runtime.onInstalled.addListener(() => {
@@ -48,20 +50,26 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 let matcher: ReturnType<typeof createMatcher> | null = null;
-browser.contextMenus.onClicked.addListener((info, tab) => {
-  if (info.menuItemId !== MENU_ID) return;
-  const text = (info.selectionText ?? '').trim().slice(0, 200);
+
+/** "Opzoeken in IZA Begrippen": the card for a matching term, or the search prefilled. */
+async function lookUp(selection: string, tabId: number | undefined): Promise<'card' | 'search'> {
+  const text = selection.trim().slice(0, 200);
   matcher ??= createMatcher(matcherData());
   const ids = matcher.resolve(text) ?? matcher.find(text)[0]?.ids ?? null;
-  void (async () => {
-    const shown = ids && tab?.id !== undefined ? await sendToTab(tab.id, 'show', { id: ids[0] as string }) : false;
-    if (!shown) {
-      // No matching term: open the popup's search, prefilled with the selection.
-      await browser.storage.session.set({ searchQuery: text });
-      await (browser.action as unknown as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => undefined);
-    }
-  })();
+  const shown = ids && tabId !== undefined ? await sendToTab(tabId, 'show', { id: ids[0] as string }) : false;
+  if (shown) return 'card';
+  await browser.storage.session.set({ searchQuery: text });
+  await (browser.action as unknown as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => undefined);
+  return 'search';
+}
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) void lookUp(info.selectionText ?? '', tab?.id);
 });
+
+// The e2e tests drive these directly: headless browsers cannot press extension shortcuts or
+// open context menus. They are the same functions the real listeners call.
+Object.assign(globalThis, { __izaTest: { onCommand, lookUp } });
 
 const handlers: Handlers<BackgroundApi> = {
   count: async ({ count }, sender) => {

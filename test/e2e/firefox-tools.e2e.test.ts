@@ -1,0 +1,97 @@
+/** Reading tools in real Firefox ESR: the popup (switch, terms on the page, search, copy) and live options. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXED_UUID, Firefox } from './firefox';
+
+let ff: Firefox;
+let pageCtx = '';
+let pageTab = 0;
+const EXT = `moz-extension://${FIXED_UUID}`;
+
+/** Runs `fn` with the driver pointed at another browsing context. */
+async function inContext<T>(ctx: string, fn: () => Promise<T>): Promise<T> {
+  const prev = ff.context;
+  ff.context = ctx;
+  try {
+    return await fn();
+  } finally {
+    ff.context = prev;
+  }
+}
+
+async function openTab(url: string): Promise<string> {
+  const { context } = await ff.send('browsingContext.create', { type: 'tab' });
+  await inContext(context, () => ff.navigate(url));
+  return context;
+}
+
+beforeAll(async () => {
+  ff = await Firefox.launch();
+  await ff.navigate(`${ff.origin}/demo/kamerbrief.html`);
+  await ff.waitFor(`document.querySelectorAll('mark[data-iza]').length > 20`);
+  pageCtx = ff.context;
+  const probe = await openTab(`${EXT}/options.html`);
+  pageTab = await inContext(probe, () => ff.eval<number>(`browser.tabs.query({}).then((t) => t.find((x) => x.url.includes('/demo/kamerbrief.html')).id)`));
+  await ff.send('browsingContext.close', { context: probe });
+});
+afterAll(async () => {
+  await ff?.close();
+});
+
+describe('Firefox: popup', () => {
+  it('lists the terms on the page, searches without diacritics, copies Markdown, and jumps', async () => {
+    const popup = await openTab(`${EXT}/popup.html?tab=${pageTab}`);
+    await inContext(popup, async () => {
+      await ff.waitFor(`document.querySelectorAll('#page-terms .item').length > 5`);
+      const first = await ff.eval<string>(`document.querySelector('#page-terms .item').getAttribute('data-id')`);
+      const firstOnPage = await inContext(pageCtx, () => ff.eval<string>(`document.querySelector('mark[data-iza]').getAttribute('data-iza').split(' ')[0]`));
+      expect(first).toBe(firstOnPage);
+      await ff.eval(`(() => { const i = document.querySelector('#search'); i.value = 'patientenfederatie'; i.dispatchEvent(new Event('input', { bubbles: true })); return 1; })()`);
+      await ff.waitFor(`document.querySelector('#results .item')`);
+      expect(await ff.eval(`document.querySelector('#results .item').getAttribute('data-id')`)).toBe('patientenfederatie-nederland');
+      await ff.eval(`(document.querySelector('#copy-md').click(), 1)`);
+      await ff.waitFor(`document.body.dataset.copied`);
+      expect(await ff.eval<string>(`document.body.dataset.copied`)).toContain('## Begrippen:');
+      await ff.eval(`(document.querySelector('#page-terms .item[data-id="${first}"]').click(), 1)`);
+    });
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card') && document.querySelector('mark.iza-flash')`));
+    await ff.send('browsingContext.close', { context: popup });
+  });
+
+  it('the site switch removes every mark, restores the DOM, and switches back on', async () => {
+    const before = await inContext(pageCtx, async () => {
+      await ff.eval(`(document.querySelector('iza-begrippen-card')?.shadowRoot && document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), 1)`);
+      return ff.eval<number>(`document.querySelectorAll('mark[data-iza]').length`);
+    });
+    expect(before).toBeGreaterThan(20);
+    const popup = await openTab(`${EXT}/popup.html?tab=${pageTab}`);
+    await inContext(popup, async () => {
+      await ff.waitFor(`document.querySelector('#site-switch') && !document.querySelector('#site-switch').disabled && document.querySelector('#site-switch').checked`);
+      await ff.eval(`(document.querySelector('#site-switch').click(), 1)`);
+    });
+    await inContext(pageCtx, async () => {
+      await ff.waitFor(`document.querySelectorAll('mark[data-iza]').length === 0`);
+      const html = await ff.eval<string>(`document.body.innerHTML`);
+      const original = await ff.eval<string>(`fetch(location.href).then((r) => r.text()).then((t) => new DOMParser().parseFromString(t, 'text/html').body.innerHTML)`);
+      expect(html).toBe(original);
+    });
+    await inContext(popup, () => ff.eval(`(document.querySelector('#site-switch').click(), 1)`));
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelectorAll('mark[data-iza]').length === ${before}`));
+    await ff.send('browsingContext.close', { context: popup });
+  });
+});
+
+describe('Firefox: options apply live', () => {
+  it('switches the highlight style and the categories on an open tab', async () => {
+    const options = await openTab(`${EXT}/options.html`);
+    await inContext(options, async () => {
+      await ff.waitFor(`document.querySelector('input[name=style][value=background]')`);
+      await ff.eval(`(document.querySelector('input[name=style][value=background]').click(), 1)`);
+    });
+    await inContext(pageCtx, () => ff.waitFor(`[...document.querySelectorAll('mark[data-iza]')].every((m) => m.classList.contains('iza-b'))`));
+    await inContext(options, () => ff.eval(`(document.querySelector('input[name=category][value=wet]').click(), 1)`));
+    await inContext(pageCtx, () => ff.waitFor(`!document.querySelector('mark[data-iza~="zvw"]') && document.querySelector('mark[data-iza~="iza"]')`));
+    await inContext(options, () => ff.eval(`(document.querySelector('#reset').click(), 1)`));
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('mark[data-iza~="zvw"].iza-u')`));
+    await ff.send('browsingContext.close', { context: options });
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Glossary coverage: fixture pages written in our own words with the vocabulary of each seed
+ * document (test/fixtures/seeds). Every term listed in terms.json must be highlighted as a whole.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, launch, openPage, type Harness } from './chromium';
+
+const terms = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', 'terms.json'), 'utf8')) as Record<string, string[]>;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('seed vocabulary is highlighted', () => {
+  for (const [file, list] of Object.entries(terms)) {
+    it(`${file}: all ${list.length} listed terms`, async () => {
+      const page = await openPage(h, `/seeds/${file}`);
+      const marked = new Set(
+        await page.$$eval('mark[data-iza]', (ms) => ms.map((m) => (m.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      );
+      const missing = list.filter((t) => !marked.has(t));
+      console.log(`coverage ${file}: ${list.length - missing.length}/${list.length} listed terms highlighted, ${marked.size} distinct marked forms`);
+      expect(missing).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { toMarkdown, toPlainText } from '../../src/common/page-glossary';
+import { compileYaml } from './helpers';
+
+const entries = compileYaml(readFileSync(new URL('../fixtures/glossary/mini.yaml', import.meta.url), 'utf8')).entries;
+const byId = (id: string) => entries.find((e) => e.id === id)!;
+
+describe('copy page glossary', () => {
+  const terms = [{ entry: byId('zvw'), count: 3 }, { entry: byId('passende-zorg'), count: 1 }];
+  it('writes Markdown with term, abbreviation, definition and source link', () => {
+    const md = toMarkdown(terms, 'Kamerbrief [IZA]', 'https://example.org/brief', false);
+    expect(md).toContain('**Zorgverzekeringswet (Zvw)**');
+    expect(md).toContain('Wet voor de basisverzekering.');
+    expect(md).toContain('[Zvw](https://wetten.overheid.nl/BWBR0018450)');
+    expect(md).toContain('## Begrippen: Kamerbrief \\[IZA\\]');
+    expect(md.indexOf('Zorgverzekeringswet')).toBeLessThan(md.indexOf('passende zorg'));
+  });
+  it('adds English when asked, and writes plain text', () => {
+    expect(toMarkdown(terms, 't', 'u', true)).toContain('*Health Insurance Act:*');
+    const txt = toPlainText(terms, 'Brief', 'https://example.org/', false);
+    expect(txt).toContain('Zorgverzekeringswet (Zvw)\nWet voor de basisverzekering.\nBron: Zvw - https://wetten.overheid.nl/BWBR0018450');
+    expect(txt).not.toContain('**');
+  });
+});
