@@ -10,7 +10,8 @@ import { installTriggers } from './card/triggers';
 import { RovingFocus } from './keyboard';
 import { MARK_ATTR } from './dom-rules';
 import MARK_CSS from './content.css';
-import { entryMap, getEntry, matcherData } from '../common/glossary-data';
+import { getEntry, matcherData } from '../common/glossary-data';
+import { CATEGORIES, type Category } from '../common/glossary-types';
 import type { Settings } from '../common/settings';
 import type { TermCount } from '../common/messages';
 
@@ -30,10 +31,11 @@ export class Activation {
   constructor(private readonly doc: Document, private settings: Settings) {
     sharedMatcher ??= createMatcher(matcherData());
     const allowed = new Set(settings.categories);
-    const entries = entryMap();
+    // With every category on (the default) the entries are not even parsed until a card opens.
+    const allowAll = CATEGORIES.every((c) => allowed.has(c));
     this.engine = new Engine(doc, {
       matcher: sharedMatcher,
-      allow: (ids) => (allowed.size === 8 ? ids : ids.filter((id) => { const e = entries.get(id); return e !== undefined && allowed.has(e.category); })),
+      allow: (ids) => (allowAll ? ids : ids.filter((id) => allowed.has(getEntry(id)?.category as Category))),
       firstOnly: settings.firstOnly,
       styleClass: STYLE_CLASS[settings.highlightStyle],
       onShadowRoot: (root) => this.undoStyles.push(adoptCss(root, MARK_CSS)),

@@ -86,7 +86,7 @@ describe('the definition card', () => {
     expect(await page.locator('iza-begrippen-card .card').count()).toBe(1);
     expect(label).toBeTruthy();
     await card.locator('.actions .link', { hasText: 'Terug' }).click();
-    await expect(card.locator('.term').textContent()).resolves.toBe('Zorgverzekeringswet');
+    await expect(card.locator('.term').textContent()).resolves.toBe('Zvw');
     await page.close();
   });
 
@@ -144,7 +144,7 @@ describe('keyboard access', () => {
     expect(second).not.toBe(first);
     await expect(card.locator('.term').textContent()).resolves.toBeTruthy();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('iza-begrippen-card');
+    await page.waitForFunction(() => document.activeElement?.localName === 'iza-begrippen-card', null, { timeout: 2000 });
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(second);

@@ -39,9 +39,10 @@ describe('popup: terms on this page', () => {
     await page.waitForFunction((id) => (document.activeElement?.getAttribute('data-iza') ?? '').split(' ').includes(id), target);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('iza-flash'))).toBe(true);
     await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));
-    const first = await page.evaluate(() => document.activeElement);
+    await page.evaluate(() => document.activeElement?.setAttribute('data-test-first', ''));
     await popup.click(`#page-terms .item[data-id="${target}"]`);
-    await page.waitForFunction((f) => document.activeElement !== f, first);
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-iza') && !document.activeElement.hasAttribute('data-test-first'));
+    await page.evaluate(() => document.querySelector('[data-test-first]')?.removeAttribute('data-test-first'));
     await popup.close();
     await page.close();
   });
