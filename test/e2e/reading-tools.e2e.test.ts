@@ -69,7 +69,6 @@ describe('popup: glossary search', () => {
 
 describe('popup: copy page glossary', () => {
   it('copies the terms on the page with definitions and sources as Markdown and as text', async () => {
-    await h.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `chrome-extension://${h.extId}` });
     const page = await openPage(h, '/pages/highlight.html');
     const popup = await openPopup(h, page);
     await popup.waitForSelector('#copy-md');
