@@ -27,7 +27,11 @@ export function createMatcher(data: MatcherData): Matcher {
 
   const resolve = (text: string): readonly string[] | null => {
     const key = normalizeForm(text);
-    return exact.get(key) ?? folded.get(key.toLowerCase()) ?? null;
+    const a = exact.get(key);
+    const b = folded.get(key.toLowerCase());
+    // An ambiguous form may be case-sensitive in one entry and not in another: all meanings count.
+    if (a && b) return [...a, ...b.filter((id) => !a.includes(id))];
+    return a ?? b ?? null;
   };
 
   const find = (text: string): TermMatch[] => {
