@@ -24,7 +24,10 @@ describe('seed vocabulary is highlighted', () => {
       const marked = new Set(
         await page.$$eval('mark[data-iza]', (ms) => ms.map((m) => (m.textContent ?? '').replace(/\s+/g, ' ').trim())),
       );
-      const missing = list.filter((t) => !marked.has(t));
+      // A listed form counts when a mark holds exactly it, or holds a longer term that contains
+      // it as a whole word (e.g. "VWS" inside "ministerie van VWS": longest match wins).
+      const inside = (t: string) => [...marked].some((m) => m !== t && new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(m));
+      const missing = list.filter((t) => !marked.has(t) && !inside(t));
       console.log(`coverage ${file}: ${list.length - missing.length}/${list.length} listed terms highlighted, ${marked.size} distinct marked forms`);
       expect(missing).toEqual([]);
       await page.close();
