@@ -8,6 +8,9 @@
  *   node build.mjs --start [firefox] build, then open a browser on the demo page
  *   node build.mjs --dev             also write source maps
  *
+ * IZA_GLOSSARY_DIR=dir builds from another glossary folder (e.g. a test fixture), and
+ * IZA_DIST_DIR=dir writes the builds there instead of dist/ (so tests can build a variant).
+ *
  * The glossary is compiled and validated here: any invalid entry stops the build with the file,
  * the entry id and the reason. Output is not minified, so reviewers can read it.
  */
@@ -19,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const TARGETS = ['chrome', 'firefox'];
+const DIST = process.env.IZA_DIST_DIR ? join(ROOT, process.env.IZA_DIST_DIR) : join(ROOT, 'dist');
 
 /** Loads a TypeScript module of ours in Node by bundling it with esbuild first. */
 async function importTs(entry) {
@@ -70,7 +74,7 @@ function manifestFor(target, base) {
 }
 
 async function buildTarget(target, glossary, base) {
-  const out = join(ROOT, 'dist', target);
+  const out = join(DIST, target);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const result = await esbuild.build({
@@ -116,7 +120,7 @@ async function main() {
   base.version = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version;
   for (const target of TARGETS) {
     const sizes = await buildTarget(target, glossary, base);
-    console.log(`dist/${target}: ${Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
+    console.log(`${process.env.IZA_DIST_DIR ?? 'dist'}/${target}: ${Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
   }
   if (args.has('--package')) {
     const { packageAll } = await import('./test/tools/package.mjs');

@@ -7,6 +7,7 @@ import { Engine } from './engine';
 import { createMatcher, type Matcher } from './matcher';
 import { CardHost, adoptCss } from './card/host';
 import { installTriggers } from './card/triggers';
+import { installCopyCleaner } from './copy';
 import { RovingFocus } from './keyboard';
 import { MARK_ATTR } from './dom-rules';
 import MARK_CSS from './content.css';
@@ -48,6 +49,7 @@ export class Activation {
       hoverEnabled: () => this.settings.highlightStyle !== 'none',
       openFor: (mark) => this.openCard(mark),
     }, this.controller.signal);
+    installCopyCleaner(doc, this.controller.signal);
   }
 
   start(): Promise<void> {

@@ -9,7 +9,9 @@ export const EXCLUDED_TAGS = new Set([
 
 /** Attribute that carries the entry ids on each of our marks. */
 export const MARK_ATTR = 'data-iza';
-export const MARK_SELECTOR = `mark[${MARK_ATTR}]`;
+/** Class on each of our marks: with the attribute, it tells them from the page's own <mark>s. */
+export const MARK_CLASS = 'iza-term';
+export const MARK_SELECTOR = `mark.${MARK_CLASS}[${MARK_ATTR}]`;
 /** Tag of the element that hosts the card's shadow root. */
 export const HOST_TAG = 'iza-begrippen-card';
 
@@ -21,7 +23,9 @@ export const EXCLUDED_SELECTOR = [
 ].join(',');
 
 export function isOwnMark(node: Node | null): node is HTMLElement {
-  return node !== null && node.nodeType === 1 && (node as Element).localName === 'mark' && (node as Element).hasAttribute(MARK_ATTR);
+  if (node === null || node.nodeType !== 1) return false;
+  const el = node as Element;
+  return el.localName === 'mark' && el.hasAttribute(MARK_ATTR) && el.classList.contains(MARK_CLASS);
 }
 
 /** True if an element (itself) is excluded: its subtree is never walked. */

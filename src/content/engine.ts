@@ -120,7 +120,8 @@ export class Engine {
   private addRoot(root: Document | ShadowRoot, walk = false): void {
     if (this.roots.includes(root)) return;
     this.roots.push(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // contenteditable too: a region that becomes editable loses its marks before anyone types.
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] });
     if (root.nodeType === 11) this.opts.onShadowRoot?.(root as ShadowRoot);
     if (walk) this.tasks.push({ walker: this.walker(root), backward: false, first: null });
   }
@@ -202,14 +203,19 @@ export class Engine {
           unwrapGroup(g, g.text !== r.target);
           wrote = true;
           this.pending.add(g.text);
-        } else this.pending.add(r.target);
+        } else if (r.target.nodeType === 3) this.pending.add(r.target); // Not comments.
+        continue;
+      }
+      if (r.type === 'attributes') {
+        this.pending.add(r.target);
         continue;
       }
       for (const node of r.removedNodes) {
         const g = groupOf(node);
         if (g && g.text === node) {
-          // The page removed its text node (e.g. a framework unmounting it): our pieces go too.
-          unwrapGroup(g, false);
+          // The page removed or moved its text node (e.g. a framework unmounting it): our pieces
+          // go, and the node gets its whole text back unless the page has written to it since.
+          unwrapGroup(g, g.text.data === g.left);
           wrote = true;
         }
       }
@@ -228,16 +234,29 @@ export class Engine {
   private flush(): void {
     this.flushTimer = null;
     if (this.stopped) return;
+    let removed = false;
     for (const node of this.pending) {
-      if (!node.isConnected || isInsideExcluded(node)) continue;
+      if (!node.isConnected) continue;
+      if (isInsideExcluded(node)) {
+        // Content holding our marks was moved into (or became) an editor, a <pre>, …: unmark it.
+        if (node.nodeType === 1 && unwrapAll(node as Element, MARK_SELECTOR) > 0) removed = true;
+        continue;
+      }
       if (node.nodeType === 3) {
         const t = node as Text;
         this.tasks.push({ walker: this.walker(t), backward: false, first: t });
-      } else if (!(node as Element).matches(EXCLUDED_SELECTOR)) {
+      } else if (node.nodeType === 1 && !(node as Element).matches(EXCLUDED_SELECTOR)) {
+        // A walker never shows its root to the filter: note the root's own shadow root here.
+        const sr = (node as Element).shadowRoot;
+        if (sr) this.addRoot(sr, true);
         this.tasks.push({ walker: this.walker(node), backward: false, first: null });
       }
     }
     this.pending.clear();
+    if (removed) {
+      this.observer.takeRecords(); // Our own writes.
+      this.opts.onChange?.();
+    }
     void this.run();
   }
 }

@@ -13,6 +13,8 @@ export interface Group {
   text: Text;
   /** Its full original text. */
   original: string;
+  /** What `text` held right after wrapping; if it holds something else, the page wrote to it. */
+  left: string;
   /** The marks and text pieces inserted after `text`. */
   pieces: ChildNode[];
 }
@@ -54,7 +56,7 @@ export function wrapMatches(text: Text, matches: readonly TermMatch[], opts: Wra
   const pieces: ChildNode[] = [];
   for (let n = text.nextSibling; n !== null && n !== after; n = n.nextSibling) pieces.push(n);
   if (pieces.length === 0) return null;
-  const group: Group = { text, original, pieces };
+  const group: Group = { text, original, left: text.data, pieces };
   groups.set(text, group);
   for (const p of pieces) {
     groups.set(p, group);

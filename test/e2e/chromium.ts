@@ -20,8 +20,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
-  const server = await serve(join(ROOT, 'test', 'fixtures'));
+export interface LaunchOptions {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  /** Extra server paths, each { body, headers } (e.g. a fixture bundled by the test). */
+  routes?: Record<string, { body: string; headers?: Record<string, string> }>;
+  /** Another build of the extension (default dist/chrome). */
+  extensionDir?: string;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
+  const server = await serve(join(ROOT, 'test', 'fixtures'), opts.routes);
+  const ext = opts.extensionDir ?? DIST;
   const dir = await mkdtemp(join(tmpdir(), 'iza-chromium-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: findChromium(),
@@ -29,7 +41,7 @@ export async function launch(opts: { locale?: string; colorScheme?: 'light' | 'd
     locale: opts.locale ?? 'nl-NL',
     colorScheme: opts.colorScheme ?? 'light',
     env: { ...process.env, LANGUAGE: (opts.locale ?? 'nl-NL').replace('-', '_'), LANG: `${(opts.locale ?? 'nl-NL').replace('-', '_')}.UTF-8` },
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, `--lang=${opts.locale ?? 'nl-NL'}`],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--lang=${opts.locale ?? 'nl-NL'}`, ...(opts.args ?? [])],
   });
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const extId = new URL(worker.url()).host;

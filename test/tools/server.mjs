@@ -27,7 +27,7 @@ export async function serve(root, routes = {}) {
     try {
       const body = await readFile(path);
       const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
-      if (path.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'none'; style-src 'none'; script-src 'unsafe-inline'";
+      if (path.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'none'; style-src 'none'";
       res.writeHead(200, headers);
       res.end(body);
     } catch {

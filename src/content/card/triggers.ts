@@ -2,7 +2,7 @@
  * When the card opens and closes: after the pointer rests on a term, at once when a term gets
  * keyboard focus; it stays while the pointer is over the card, and Escape closes it.
  */
-import { isOwnMark, MARK_ATTR } from '../dom-rules';
+import { isOwnMark, MARK_SELECTOR } from '../dom-rules';
 import type { CardHost } from './host';
 import type { RovingFocus } from '../keyboard';
 
@@ -19,9 +19,12 @@ function markFrom(target: EventTarget | null): HTMLElement | null {
   let n = target as Node | null;
   if (n && n.nodeType === 3) n = n.parentNode;
   if (!n || n.nodeType !== 1) return null;
-  const m = (n as Element).closest(`mark[${MARK_ATTR}]`);
+  const m = (n as Element).closest(MARK_SELECTOR);
   return isOwnMark(m) ? m : null;
 }
+
+/** The innermost target: inside an open shadow root, not the host the event was retargeted to. */
+const targetOf = (e: Event): EventTarget | null => e.composedPath()[0] ?? e.target;
 
 export function installTriggers(doc: Document, card: CardHost, roving: RovingFocus, opts: TriggerOptions, signal: AbortSignal): void {
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +44,7 @@ export function installTriggers(doc: Document, card: CardHost, roving: RovingFoc
 
   on('pointerover', (e) => {
     if (card.contains(e.target as Node)) return cancelClose();
-    const mark = markFrom(e.target);
+    const mark = markFrom(targetOf(e));
     if (!mark || !opts.hoverEnabled()) return;
     cancelClose();
     if (card.current === mark) return;
@@ -49,14 +52,14 @@ export function installTriggers(doc: Document, card: CardHost, roving: RovingFoc
     openTimer = setTimeout(() => opts.openFor(mark), opts.hoverDelay());
   });
   on('pointerout', (e) => {
-    const from = markFrom(e.target);
+    const from = markFrom(targetOf(e));
     const to = e.relatedTarget as Node | null;
     if (from && to && from.contains(to)) return;
     if (from) cancelOpen();
     if (card.open && (from === card.current || card.contains(e.target as Node)) && !card.contains(to)) scheduleClose();
   });
   on('focusin', (e) => {
-    const mark = markFrom(e.target);
+    const mark = markFrom(targetOf(e));
     if (mark) {
       cancelClose();
       roving.setStop(mark);
@@ -67,10 +70,10 @@ export function installTriggers(doc: Document, card: CardHost, roving: RovingFoc
     const to = e.relatedTarget as Node | null;
     if (!card.open || card.contains(to) || (to !== null && to === card.current)) return;
     if (markFrom(to)) return; // Moving to another term: focusin opens its card.
-    if (card.contains(e.target as Node) || e.target === card.current) scheduleClose();
+    if (card.contains(e.target as Node) || targetOf(e) === card.current) scheduleClose();
   });
   on('keydown', (e) => {
-    const mark = markFrom(e.target);
+    const mark = markFrom(targetOf(e));
     if (e.key === 'Escape' && card.open) {
       const back = card.current;
       const inCard = card.contains(doc.activeElement);

@@ -1,0 +1,50 @@
+/** Helpers for the hostile-page tests (test/e2e/hostile-*.e2e.test.ts). */
+import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Collects the page's console errors and uncaught exceptions from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Marks under `scope` (piercing open shadow roots) as "text=ids", in document order. */
+export function marksIn(page: Page | Frame, scope = 'body'): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const visit = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'mark' && el.hasAttribute('data-iza')) out.push(`${el.textContent}=${el.getAttribute('data-iza')}`);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    for (const r of document.querySelectorAll(sel)) {
+      if (r.shadowRoot) visit(r.shadowRoot);
+      visit(r);
+    }
+    return out;
+  }, scope);
+}
+
+/** Waits until the marks under `scope` are exactly `want`; fails with what is there instead. */
+export async function waitMarks(page: Page | Frame, scope: string, want: string[], timeout = 5000): Promise<void> {
+  const end = Date.now() + timeout;
+  let got: string[] = [];
+  while (Date.now() < end) {
+    got = await marksIn(page, scope);
+    if (JSON.stringify(got) === JSON.stringify(want)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(got, `marks in ${scope}`).toEqual(want);
+}
+
+/** Waits until `fn` (run in the page) returns true; fails with `what`. */
+export async function until(page: Page, what: string, fn: () => boolean, timeout = 5000): Promise<void> {
+  await page.waitForFunction(fn, null, { timeout }).catch(() => {
+    throw new Error(`timed out waiting for: ${what}`);
+  });
+}
