@@ -63,6 +63,20 @@ export function glossaryPlugin(glossary) {
   };
 }
 
+/** esbuild plugin: mark.js with the patch of src/build/markjs-patch.ts (why: see there). */
+export function markjsPlugin() {
+  return {
+    name: 'markjs-patch',
+    setup(build) {
+      let patcher;
+      build.onLoad({ filter: /[\\/]mark\.js[\\/]dist[\\/]mark(\.es6)?\.js$/ }, async (a) => {
+        const { patchMarkJs } = await (patcher ??= importTs('src/build/markjs-patch.ts'));
+        return { loader: 'js', contents: patchMarkJs(await readFile(a.path, 'utf8'), a.path) };
+      });
+    },
+  };
+}
+
 function manifestFor(target, base) {
   const m = structuredClone(base);
   if (target === 'chrome') {
@@ -98,7 +112,7 @@ async function buildTarget(target, glossary, base) {
     jsxImportSource: 'preact',
     define: { __TARGET__: JSON.stringify(target) },
     alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
-    plugins: [glossaryPlugin(glossary)],
+    plugins: [glossaryPlugin(glossary), markjsPlugin()],
     logLevel: 'warning',
   });
   await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(target, base), null, 2)}\n`);

@@ -1,11 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { patchMarkJs } from '../src/build/markjs-patch';
+
+// Unit tests run the same mark.js as the extension: build.mjs applies this patch too.
+const markjsPatch = {
+  name: 'markjs-patch',
+  transform: (code: string, id: string) => (/[\\/]mark\.js[\\/]dist[\\/]mark(\.es6)?\.js$/.test(id) ? patchMarkJs(code, id) : undefined),
+};
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        plugins: [markjsPatch],
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', server: { deps: { inline: ['mark.js'] } } },
+      },
       {
         test: {
           name: 'e2e',

@@ -10,7 +10,7 @@ import {
   type Entry,
   type MatcherData,
 } from '../common/glossary-types';
-import { buildTriePattern, normalizeForm } from './trie-pattern';
+import { bmpWordRanges, buildFlatTrie, normalizeForm } from './trie-pattern';
 
 export const MAX_DEFINITION_WORDS = 60;
 export const MAX_ENGLISH_WORDS = 80;
@@ -324,7 +324,7 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
     }
   }
 
-  const matcher: MatcherData = { pattern: '', exact: {}, folded: {} };
+  const matcher: MatcherData = { trie: { chars: '', counts: '0', ends: '0' }, wordRanges: [], exact: {}, folded: {} };
   for (const [key, list] of claims) {
     // Two claims clash unless both are case-sensitive with different cases, or both are
     // declared ambiguous.
@@ -357,7 +357,8 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
 
   if (problems.length > 0) throw new GlossaryError(problems);
 
-  matcher.pattern = buildTriePattern(claims.keys());
+  matcher.trie = buildFlatTrie(claims.keys());
+  matcher.wordRanges = bmpWordRanges();
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { entries, matcher };
 }

@@ -1,3 +1,4 @@
+import type { FlatTrie } from '../build/trie-pattern';
 /** The categories an entry can have. The build rejects any other value. */
 export const CATEGORIES = [
   'wet',
@@ -43,12 +44,14 @@ export interface Entry {
 }
 
 /**
- * The matcher's data, precompiled at build time: one regular expression source for every
- * surface form, plus the lookup tables that turn a matched text into entry ids.
+ * The matcher's data, precompiled at build time: every surface form for the trie, the word
+ * characters, plus the lookup tables that turn a matched text into entry ids.
  */
 export interface MatcherData {
-  /** Regular-expression source; compile with flags `giu`. */
-  pattern: string;
+  /** Every surface form, lower-cased, whitespace collapsed to one space, as a flat trie. */
+  trie: FlatTrie;
+  /** Letters, marks and digits of the BMP as flat [first, last] pairs: they continue a word. */
+  wordRanges: number[];
   /** Case-sensitive forms: exact text (whitespace collapsed) -> entry ids. */
   exact: Record<string, string[]>;
   /** Case-insensitive forms: lower-cased text (whitespace collapsed) -> entry ids. */

@@ -7,7 +7,7 @@ import type { Matcher, TermMatch } from './matcher';
 import { groupOf, unwrapAll, unwrapGroup, wrapMatches } from './highlighter';
 import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, isOwnMark } from './dom-rules';
 import { SLICE_MS, now, yieldToPage } from './scheduler';
-import { createWalker, viewportAnchor } from './walker';
+import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
 import type { FirstOnly } from '../common/settings';
 
 export interface EngineOptions {
@@ -26,9 +26,11 @@ export interface EngineOptions {
 /** Delay before content added by the page is highlighted, batching bursts of mutations. */
 export const MUTATION_BATCH_MS = 40;
 
+/** What the MutationObserver watches on each root. */
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
+
 interface Task {
-  walker: TreeWalker;
-  backward: boolean;
+  walk: TextWalk;
   /** A node to handle before walking (the viewport anchor itself). */
   first: Node | null;
 }
@@ -52,6 +54,7 @@ export class Engine {
   private running = false;
   private stopped = false;
   private madeMarks = false;
+  private prepared = false;
   private idle: Promise<void> = Promise.resolve();
 
   constructor(
@@ -69,13 +72,9 @@ export class Engine {
     const anchor = anchorNode && this.doc.body?.contains(anchorNode) ? liftOutOfExcluded(anchorNode) : null;
     const root = this.doc.body ?? this.doc.documentElement;
     if (anchor) {
-      const fwd = this.walker(root);
-      fwd.currentNode = anchor;
-      const bwd = this.walker(root);
-      bwd.currentNode = anchor;
-      this.tasks.push({ walker: fwd, backward: false, first: anchor }, { walker: bwd, backward: true, first: null });
+      this.tasks.push({ walk: this.walk(root, { start: anchor }), first: anchor }, { walk: this.walk(root, { start: anchor, backward: true }), first: null });
     } else {
-      this.tasks.push({ walker: this.walker(root), backward: false, first: null });
+      this.tasks.push({ walk: this.walk(root), first: null });
     }
     return this.run().then(() => {
       this.timings.initialDone = now();
@@ -110,26 +109,36 @@ export class Engine {
     return this.idle;
   }
 
-  private walker(root: Node): TreeWalker {
-    return createWalker(root, {
-      onShadowRoot: (sr) => this.addRoot(sr, true),
-      onHeading: this.opts.firstOnly === 'section' ? () => (this.seen = new Set()) : undefined,
-    });
+  private walk(root: Node, opts: { start?: Node; backward?: boolean } = {}): TextWalk {
+    return createTextWalk(
+      root,
+      {
+        onShadowRoot: (sr) => this.addRoot(sr, true),
+        onHeading: this.opts.firstOnly === 'section' ? () => (this.seen = new Set()) : undefined,
+      },
+      opts,
+    );
   }
 
   private addRoot(root: Document | ShadowRoot, walk = false): void {
     if (this.roots.includes(root)) return;
     this.roots.push(root);
     // contenteditable too: a region that becomes editable loses its marks before anyone types.
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] });
+    this.observer.observe(root, OBSERVE);
     if (root.nodeType === 11) this.opts.onShadowRoot?.(root as ShadowRoot);
-    if (walk) this.tasks.push({ walker: this.walker(root), backward: false, first: null });
+    if (walk) this.tasks.push({ walk: this.walk(root), first: null });
   }
 
   private run(): Promise<void> {
     if (this.running) return this.idle;
     this.running = true;
     this.idle = (async () => {
+      if (!this.prepared) {
+        // The matcher's one-off set-up gets a slice of its own, apart from the first page work.
+        this.prepared = true;
+        this.opts.matcher.prepare();
+        await yieldToPage();
+      }
       while (this.tasks.length > 0 && !this.stopped) {
         const task = this.tasks.shift() as Task;
         const finished = this.slice(task);
@@ -146,24 +155,31 @@ export class Engine {
   private slice(task: Task): boolean {
     const before = this.observer.takeRecords();
     if (before.length > 0) this.onRecords(before);
+    // Not observing while we write: the browser then records none of our own mutations (which
+    // cost as much as the writes themselves), and they can never be reprocessed. The slice is
+    // synchronous, so no page change can fall in the gap.
+    this.observer.disconnect();
     const end = now() + SLICE_MS;
     let changed = false;
     let n = 0;
-    if (task.first) {
-      if (task.first.nodeType === 3) changed = this.scan(task.first as Text) || changed;
-      task.first = null;
-    }
     let exhausted = false;
-    for (;;) {
-      const node = task.backward ? task.walker.previousNode() : task.walker.nextNode();
-      if (node === null) {
-        exhausted = true;
-        break;
+    try {
+      if (task.first) {
+        if (task.first.nodeType === 3) changed = this.scan(task.first as Text) || changed;
+        task.first = null;
       }
-      if (this.scan(node as Text)) changed = true;
-      if ((++n & 31) === 0 && now() > end) break;
+      for (;;) {
+        const text = task.walk.next();
+        if (text === null) {
+          exhausted = true;
+          break;
+        }
+        if (this.scan(text)) changed = true;
+        if ((++n & 7) === 0 && now() > end) break;
+      }
+    } finally {
+      for (const r of this.roots) this.observer.observe(r, OBSERVE);
     }
-    this.observer.takeRecords(); // Our own writes: never reprocess them.
     if (changed) {
       this.madeMarks = true;
       this.opts.onChange?.();
@@ -244,12 +260,12 @@ export class Engine {
       }
       if (node.nodeType === 3) {
         const t = node as Text;
-        this.tasks.push({ walker: this.walker(t), backward: false, first: t });
+        this.tasks.push({ walk: this.walk(t), first: t });
       } else if (node.nodeType === 1 && !(node as Element).matches(EXCLUDED_SELECTOR)) {
-        // A walker never shows its root to the filter: note the root's own shadow root here.
+        // A walk never checks its root element: note the root's own shadow root here.
         const sr = (node as Element).shadowRoot;
         if (sr) this.addRoot(sr, true);
-        this.tasks.push({ walker: this.walker(node), backward: false, first: null });
+        this.tasks.push({ walk: this.walk(node), first: null });
       }
     }
     this.pending.clear();

@@ -1,5 +1,5 @@
 /** Text-node walking that skips excluded subtrees and notes open shadow roots on the way. */
-import { isExcludedElement } from './dom-rules';
+import { isExcludedElement, isInsideExcluded } from './dom-rules';
 
 export interface WalkHooks {
   onShadowRoot(root: ShadowRoot): void;
@@ -9,20 +9,81 @@ export interface WalkHooks {
 
 const HEADING = /^h[1-6]$/;
 
-export function createWalker(root: Node, hooks: WalkHooks): TreeWalker {
+/** Yields the text nodes worth scanning, one at a time, so the caller can stop between any two. */
+export interface TextWalk {
+  next(): Text | null;
+}
+
+/**
+ * Walks the text of `root`, skipping excluded subtrees, forward from `start` (or the beginning),
+ * or backward from `start`. The walker has no filter callback: a filter is a call from the
+ * browser into JavaScript for every node, which cost more than the rest of the walk on large
+ * pages (bench/RESULTS.md). Elements are checked here instead, and an excluded one is stepped
+ * over whole.
+ */
+export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: boolean; start?: Node } = {}): TextWalk {
   const doc = root.ownerDocument ?? (root as Document);
+  const w = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  if (opts.start) w.currentNode = opts.start;
   const { onShadowRoot, onHeading } = hooks;
-  return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === 3) return (node as Text).data.length > 1 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      const el = node as Element;
-      if (isExcludedElement(el)) return NodeFilter.FILTER_REJECT;
-      const sr = el.shadowRoot;
-      if (sr) onShadowRoot(sr);
-      if (onHeading && HEADING.test(el.localName)) onHeading();
-      return NodeFilter.FILTER_SKIP;
+  if (opts.backward) {
+    // Going backward, a subtree comes before its root: text is checked against its ancestors,
+    // remembered per parent (runs of text share one).
+    let lastParent: Node | null = null;
+    let lastInside = false;
+    const inside = (n: Node): boolean => {
+      const p = n.parentNode;
+      if (p !== lastParent) {
+        lastParent = p;
+        lastInside = isInsideExcluded(n);
+      }
+      return lastInside;
+    };
+    return {
+      next(): Text | null {
+        for (let n = w.previousNode(); n !== null; n = w.previousNode()) {
+          if (n.nodeType === 3) {
+            if ((n as Text).data.length > 1 && !inside(n)) return n as Text;
+          } else {
+            const sr = (n as Element).shadowRoot;
+            if (sr && !isInsideExcluded(n)) onShadowRoot(sr);
+          }
+        }
+        return null;
+      },
+    };
+  }
+  /** Moves past the current node's subtree; returns the node after it, or null at the end. */
+  const skipSubtree = (): Node | null => {
+    for (;;) {
+      const s = w.nextSibling();
+      if (s !== null) return s;
+      if (w.parentNode() === null) return null;
+    }
+  };
+  let pending: Node | null = null;
+  return {
+    next(): Text | null {
+      for (;;) {
+        const n = pending ?? w.nextNode();
+        pending = null;
+        if (n === null) return null;
+        if (n.nodeType === 3) {
+          if ((n as Text).data.length > 1) return n as Text;
+          continue;
+        }
+        const el = n as Element;
+        if (isExcludedElement(el)) {
+          pending = skipSubtree();
+          if (pending === null) return null;
+          continue;
+        }
+        const sr = el.shadowRoot;
+        if (sr) onShadowRoot(sr);
+        if (onHeading && HEADING.test(el.localName)) onHeading();
+      }
     },
-  });
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './chromium';
 import { compileGlossary } from '../../src/build/glossary-compile';
+import { patchMarkJs } from '../../src/build/markjs-patch';
 import type { IntegrityRun } from '../tools/integrity-entry';
 // @ts-expect-error: plain .mjs helper without types
 import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
@@ -42,6 +43,8 @@ beforeAll(async () => {
     alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
     absWorkingDir: ROOT,
     logLevel: 'silent',
+    // The same mark.js as the extension's (build.mjs applies this patch too).
+    plugins: [{ name: 'markjs-patch', setup: (b) => b.onLoad({ filter: /mark\.es6\.js$/ }, (a) => ({ loader: 'js', contents: patchMarkJs(readFileSync(a.path, 'utf8'), a.path) })) }],
   });
   browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
   page = await browser.newPage();

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileGlossary, type GlossaryFile } from '../../src/build/glossary-compile';
 import { createMatcher } from '../../src/content/matcher';
 
@@ -29,4 +31,11 @@ ${extra}`;
 
 export function matcherFor(yamlText: string) {
   return createMatcher(compileYaml(yamlText).matcher);
+}
+
+/** The real glossary (glossary/*.yaml), compiled as the build does. */
+export function loadFullGlossary() {
+  const dir = join(import.meta.dirname, '..', '..', 'glossary');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  return compileGlossary(names.map((f) => ({ file: `glossary/${f}`, text: readFileSync(join(dir, f), 'utf8') })));
 }

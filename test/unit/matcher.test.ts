@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileYaml } from './helpers';
+import { compileYaml, loadFullGlossary } from './helpers';
 import { createMatcher } from '../../src/content/matcher';
+import { buildTrie, formsOf, unicodePattern } from '../../src/build/trie-pattern';
+import type { MatcherData } from '../../src/common/glossary-types';
+import fc from 'fast-check';
 
 const mini = readFileSync(new URL('../fixtures/glossary/mini.yaml', import.meta.url), 'utf8');
 const matcher = createMatcher(compileYaml(mini).matcher);
@@ -92,5 +95,54 @@ describe('matcher: whitespace, inflections, longest match', () => {
   });
   it('finds nothing in text without terms', () => {
     expect(found('Het weer is mooi vandaag.')).toEqual([]);
+  });
+});
+
+describe('matcher: the trie walk finds what the reference regular expression finds', () => {
+  // The reference: the combined pattern of trie-pattern.ts (flags giu), with the same case rule.
+  const compiled = new Map<MatcherData, { re: RegExp; m: ReturnType<typeof createMatcher> }>();
+  function reference(data: MatcherData, text: string): string[] {
+    if (!compiled.has(data)) compiled.set(data, { re: new RegExp(unicodePattern(buildTrie(formsOf(data.trie))), 'giu'), m: createMatcher(data) });
+    const { re, m } = compiled.get(data) as { re: RegExp; m: ReturnType<typeof createMatcher> };
+    re.lastIndex = 0;
+    const out: string[] = [];
+    let x: RegExpExecArray | null;
+    while ((x = re.exec(text)) !== null) {
+      const ids = m.resolve(x[0]);
+      if (ids) out.push(`${x.index}-${x.index + x[0].length}=${ids.join('+')}`);
+      else re.lastIndex = x.index + 1;
+    }
+    return out;
+  }
+  const full = loadFullGlossary().matcher;
+  const fullMatcher = createMatcher(full);
+  const miniData = compileYaml(mini).matcher;
+  const pieces = [
+    ...formsOf(full.trie).slice(0, 400), ...formsOf(full.trie).filter((f: string) => /[ '\-]/.test(f)).slice(0, 200),
+    'GALA', 'Gala', 'MIND', 'minder', 'eenzaamheid', 'NZa', 'ZN', 'InEen', 'IZA', 'Zvw', 'Wlz', 'Kader Passende Zorg',
+    ' ', '  ', '\n', '\u00a0', '\t', '-', '\u2011', '‘', '’', "'", '(', ')', '.', ',', 'ë', 'é', 'ï', '2', 'x', 'en', 'de', 'İ', 'ẞ',
+  ];
+  const piece = fc.constantFrom(...pieces);
+  // A form as a page may write it: other whitespace runs, typographic quotes and hyphens.
+  const written = fc
+    .tuple(piece, fc.constantFrom(' ', '  ', '\n', '\u00a0', ' \r\n\t'), fc.constantFrom("'", '\u2019', '\u2018'), fc.constantFrom('-', '\u2010', '\u2011'))
+    .map(([p, ws, q, h]) => p.replace(/ /g, ws).replace(/'/g, q).replace(/-/g, h));
+  const textArb = fc
+    .array(fc.oneof(piece, written, piece.map((p) => p.toUpperCase()), piece.map((p) => p.slice(0, Math.max(1, p.length - 2)))), { maxLength: 24 })
+    .map((a) => a.join(''));
+  it('on 3,000 random texts from glossary forms, case variants, cut-off forms and boundaries', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const got = fullMatcher.find(text).map((m) => `${m.start}-${m.end}=${m.ids.join('+')}`);
+        expect(got).toEqual(reference(full, text));
+      }),
+      { numRuns: 3000, seed: 20261125 },
+    );
+  });
+  it('on the mini glossary, every test text of this file', () => {
+    const mm = createMatcher(miniData);
+    for (const text of ['Een Wlz-indicatie, Zvw-zorg en de IZA-partijen.', 'Het GALA en het gala en Gala.', 'gala-GALA', 'passende\nzorg, passende   zorg', 'Zvwë ëZvw éIZA IZAï']) {
+      expect(mm.find(text).map((m) => `${m.start}-${m.end}=${m.ids.join('+')}`)).toEqual(reference(miniData, text));
+    }
   });
 });

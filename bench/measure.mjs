@@ -1,0 +1,166 @@
+// Page-side measuring code for bench/run.mjs (injected as a script; uses window.__iza).
+export const MEASURE = String.raw`
+(() => {
+  const { Engine, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } = window.__iza;
+  const data = matcherData();
+  const matcher = createMatcher(data);
+  const now = () => performance.now();
+  const median = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  const heap = () => { if (window.gc) window.gc(); return Math.round(performance.memory.usedJSHeapSize / 1e5) / 10; };
+  function walk(root) {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length;
+    return n;
+  }
+  function baselineOf(root) {
+    const times = [];
+    for (let i = 0; i < 5; i++) { const t = now(); walk(root); times.push(now() - t); }
+    return median(times);
+  }
+  let flip = false;
+  function layoutTime() {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      flip = !flip;
+      document.body.style.paddingLeft = flip ? '1px' : '0px';
+      const t = now();
+      void document.body.offsetHeight;
+      times.push(now() - t);
+    }
+    return median(times);
+  }
+  // The first and last text in the viewport, found before the engine starts, so that checking
+  // for "first highlights in view" needs no layout while the engine works (a forced layout of a
+  // 5 MB page inside a slice would be charged to the engine).
+  function viewportBounds() {
+    const at = (y) => {
+      for (const x of [innerWidth / 2, 40, innerWidth - 40]) {
+        const r = document.caretRangeFromPoint(x, y);
+        if (r && r.startContainer.nodeType === 3) return r.startContainer;
+      }
+      return null;
+    };
+    return { top: at(2) ?? document.body.firstChild, bottom: at(innerHeight - 2) ?? document.body.lastChild };
+  }
+  function inViewport(marks, b) {
+    const F = Node.DOCUMENT_POSITION_FOLLOWING, C = Node.DOCUMENT_POSITION_CONTAINED_BY;
+    for (const m of marks) {
+      const afterTop = b.top === m || (b.top.compareDocumentPosition(m) & F) || (m.contains(b.top));
+      const beforeBottom = m.contains(b.bottom) || (m.compareDocumentPosition(b.bottom) & (F | C));
+      if (afterTop && beforeBottom) return true;
+    }
+    return false;
+  }
+  // Longest slice of engine work, measured around the engine's own slice method.
+  let longestSlice = 0, engineTime = 0;
+  const slice = Engine.prototype.slice;
+  Engine.prototype.slice = function (task) { const t = now(); const r = slice.call(this, task); const d = now() - t; engineTime += d; longestSlice = Math.max(longestSlice, d); return r; };
+  async function highlight() {
+    longestSlice = 0; engineTime = 0;
+    // A fresh task: the measuring code's own forced layouts must not count as the engine's.
+    await new Promise((r) => setTimeout(r, 0));
+    const long = [];
+    const po = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration)));
+    try { po.observe({ type: 'longtask' }); } catch {}
+    let start = 0, firstView = null;
+    const bounds = viewportBounds();
+    const engine = new Engine(document, {
+      matcher, allow: (ids) => ids, firstOnly: 'off', styleClass: 'iza-u',
+      onChange: () => {
+        if (firstView !== null) return;
+        const t = now();
+        if (inViewport(document.querySelectorAll('mark[data-iza]'), bounds)) firstView = t - start;
+      },
+    });
+    start = now();
+    await engine.start();
+    const time = now() - start;
+    await new Promise((r) => setTimeout(r, 50));
+    po.disconnect();
+    return { engine, time, engineTime, firstView, longestSlice, longestTask: Math.max(longestSlice, ...long), marks: document.querySelectorAll('mark[data-iza]').length };
+  }
+  window.__bench = {
+    baseline: () => baselineOf(document.body),
+    async full() {
+      const heapBefore = heap();
+      const layoutBefore = layoutTime();
+      const r = await highlight();
+      const layoutAfter = layoutTime();
+      const heapAfter = heap();
+      return { time: r.time, engineTime: r.engineTime, firstView: r.firstView, longestSlice: r.longestSlice, longestTask: r.longestTask, marks: r.marks, layoutExtra: layoutAfter - layoutBefore, heapBefore, heapAfter };
+    },
+    async firstViewScrolled() {
+      window.scrollTo(0, document.documentElement.scrollHeight / 2);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const r = await highlight();
+      return { firstView: r.firstView, inView: r.firstView !== null };
+    },
+    markArray(limit) {
+      const forms = [...new Set([...Object.keys(data.exact), ...Object.keys(data.folded)])];
+      const m = new Mark(document.body);
+      const t = now();
+      let done = 0;
+      for (const f of forms) {
+        m.mark(f, { separateWordSearch: false, accuracy: 'exactly', diacritics: false });
+        done++;
+        if (now() - t > limit) return { done: false, time: now() - t, terms: done, forms: forms.length };
+      }
+      return { done: true, time: now() - t, terms: done, forms: forms.length };
+    },
+    markRegExp() {
+      const t = now();
+      new Mark(document.body).markRegExp(new RegExp(unicodePattern(buildTrie(formsOf(data.trie))), 'giu'));
+      return { time: now() - t };
+    },
+    async live(extraHtml) {
+      const r = await highlight();
+      const engine = r.engine;
+      let engineTime = 0, ownRecords = 0;
+      const proto = Object.getPrototypeOf(engine);
+      for (const name of ['slice', 'flush']) {
+        const orig = proto[name];
+        proto[name] = function (...a) { const t = now(); const x = orig.apply(this, a); engineTime += now() - t; return x; };
+      }
+      const onRecords = proto.onRecords;
+      proto.onRecords = function (records) {
+        const t = now();
+        for (const rec of records) for (const n of rec.addedNodes) if (n.nodeType === 1 && n.matches('mark[data-iza]')) ownRecords++;
+        const x = onRecords.call(this, records);
+        engineTime += now() - t;
+        return x;
+      };
+      const tpl = document.createElement('template');
+      tpl.innerHTML = extraHtml;
+      const blocks = [...tpl.content.children];
+      const sections = [];
+      const appended = [];
+      for (let i = 0; i < blocks.length; i += 50) {
+        await new Promise((res) => requestAnimationFrame(() => res()));
+        const s = document.createElement('section');
+        s.append(...blocks.slice(i, i + 50));
+        document.body.append(s);
+        sections.push(s);
+        appended.push(now());
+      }
+      const seen = sections.map(() => null);
+      const end = now() + 3000;
+      while (seen.some((x) => x === null) && now() < end) {
+        await new Promise((res) => requestAnimationFrame(() => res()));
+        sections.forEach((s, i) => { if (seen[i] === null && s.querySelector('mark[data-iza]')) seen[i] = now() - appended[i]; });
+      }
+      await engine.whenIdle();
+      let marks = 0;
+      for (const s of sections) marks += s.querySelectorAll('mark[data-iza]').length;
+      // Baseline: reading those paragraphs, with the marks taken out again so the text is the same.
+      const copy = document.createElement('div');
+      for (const s of sections) copy.append(s.cloneNode(true));
+      for (const m of copy.querySelectorAll('mark[data-iza]')) m.replaceWith(...m.childNodes);
+      copy.normalize();
+      document.body.append(copy);
+      const baseline = baselineOf(copy);
+      return { engineTime, baseline, marks, maxLatency: seen.some((x) => x === null) ? 'not all highlighted' : Math.max(...seen), ownRecords };
+    },
+  };
+})();
+`;
