@@ -67,12 +67,20 @@ export function bmpWordRanges(): number[] {
  * reference it is tested against, and the benchmark's markRegExp anchor. Forms must be lower-cased with whitespace collapsed to single spaces.
  */
 export function buildTrie(forms: Iterable<string>): string {
+  const root = trieOf(forms);
+  // A group that can never match, so an empty glossary still yields a valid RegExp.
+  if (root.children.size === 0) return '(?!)';
+  return `(?:${serialize(root)})`;
+}
+
+/** The trie of `forms` by UTF-16 code unit, as the content script walks text (empty forms skipped). */
+function trieOf(forms: Iterable<string>): TrieNode {
   const root = newNode();
-  let count = 0;
   for (const form of forms) {
     if (form.length === 0) continue;
     let node = root;
-    for (const ch of form) {
+    for (let i = 0; i < form.length; i++) {
+      const ch = form[i] as string;
       let next = node.children.get(ch);
       if (!next) {
         next = newNode();
@@ -81,11 +89,8 @@ export function buildTrie(forms: Iterable<string>): string {
       node = next;
     }
     node.end = true;
-    count++;
   }
-  // A group that can never match, so an empty glossary still yields a valid RegExp.
-  if (count === 0) return '(?!)';
-  return `(?:${serialize(root)})`;
+  return root;
 }
 
 /** Any form as a whole word, in any case: flags `giu`. Works on any text. */
@@ -123,21 +128,7 @@ export interface FlatTrie {
 }
 
 export function buildFlatTrie(forms: Iterable<string>): FlatTrie {
-  const root = newNode();
-  for (const form of forms) {
-    if (form.length === 0) continue;
-    let node = root;
-    for (let i = 0; i < form.length; i++) {
-      const ch = form[i] as string;
-      let next = node.children.get(ch);
-      if (!next) {
-        next = newNode();
-        node.children.set(ch, next);
-      }
-      node = next;
-    }
-    node.end = true;
-  }
+  const root = trieOf(forms);
   const chars: string[] = [];
   const counts: string[] = [];
   const ends: string[] = [];
