@@ -95,3 +95,44 @@ describe('Firefox: options apply live', () => {
     await ff.send('browsingContext.close', { context: options });
   });
 });
+
+describe('Firefox: commands and the context menu', () => {
+  // Headless Firefox cannot press extension shortcuts or open context menus: the test calls the
+  // background's own handlers (the ones the real listeners call) from an extension page.
+  const background = (call: string) => `browser.runtime.getBackgroundPage().then((bg) => bg.__izaTest.${call})`;
+
+  it('next and previous term move through the highlights in reading order and open each card', async () => {
+    const probe = await openTab(`${EXT}/options.html`);
+    await ff.send('browsingContext.activate', { context: pageCtx });
+    const order = await inContext(pageCtx, async () => {
+      await ff.eval(`(document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), 1)`);
+      return ff.eval<string[]>(`[...document.querySelectorAll('mark[data-iza]')].map((m) => m.textContent)`);
+    });
+    const current = () => inContext(pageCtx, () => ff.eval<string>(`document.querySelector('mark[data-iza][tabindex="0"]')?.textContent ?? ''`));
+    const cardTerm = () => inContext(pageCtx, () => ff.eval<string>(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card h2, .card .term')?.textContent ?? ''`));
+    await inContext(probe, () => ff.eval(background(`onCommand('next-term')`)));
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card')`));
+    const a = await current();
+    await inContext(probe, () => ff.eval(background(`onCommand('next-term')`)));
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('mark[data-iza][tabindex="0"]')?.textContent !== ${JSON.stringify(a)}`));
+    const b = await current();
+    expect(order.indexOf(b)).toBe(order.indexOf(a) + 1);
+    expect(await cardTerm()).toBeTruthy();
+    await inContext(probe, () => ff.eval(background(`onCommand('previous-term')`)));
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('mark[data-iza][tabindex="0"]')?.textContent === ${JSON.stringify(a)}`));
+    await ff.send('browsingContext.close', { context: probe });
+  });
+
+  it('"Opzoeken in IZA Begrippen" opens the card for a selected term, or prefills the search', async () => {
+    const probe = await openTab(`${EXT}/options.html`);
+    await inContext(pageCtx, () => ff.eval(`(document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), 1)`));
+    expect(await inContext(probe, () => ff.eval(background(`lookUp('Nederlandse Zorgautoriteit', ${pageTab})`)))).toBe('card');
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card')?.textContent.includes('Nederlandse Zorgautoriteit')`));
+    expect(await inContext(probe, () => ff.eval(background(`lookUp('wachtlijstbemiddeling xyz', ${pageTab})`)))).toBe('search');
+    // Firefox opens the real toolbar popup here (action.openPopup), and it takes the query.
+    await inContext(probe, () =>
+      ff.waitFor(`browser.extension.getViews({ type: 'popup' }).some((v) => v.document.querySelector('#search')?.value === 'wachtlijstbemiddeling xyz')`),
+    );
+    await ff.send('browsingContext.close', { context: probe });
+  });
+});
