@@ -113,7 +113,7 @@ export const MEASURE = String.raw`
       new Mark(document.body).markRegExp(new RegExp(unicodePattern(buildTrie(formsOf(data.trie))), 'giu'));
       return { time: now() - t };
     },
-    async live(extraHtml) {
+    async live(extraHtml, intervalMs) {
       const r = await highlight();
       const engine = r.engine;
       let engineTime = 0, ownRecords = 0;
@@ -135,20 +135,26 @@ export const MEASURE = String.raw`
       const blocks = [...tpl.content.children];
       const sections = [];
       const appended = [];
+      const seen = [];
+      // Watches every frame, from the first append on, for the first mark in each new section.
+      let watching = true;
+      const watch = () => {
+        sections.forEach((s, k) => { if (seen[k] === null && s.querySelector('mark[data-iza]')) seen[k] = now() - appended[k]; });
+        if (watching) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
       for (let i = 0; i < blocks.length; i += 50) {
-        await new Promise((res) => requestAnimationFrame(() => res()));
+        await new Promise((res) => (intervalMs > 0 ? setTimeout(res, intervalMs) : requestAnimationFrame(() => res())));
         const s = document.createElement('section');
         s.append(...blocks.slice(i, i + 50));
         document.body.append(s);
         sections.push(s);
         appended.push(now());
+        seen.push(null);
       }
-      const seen = sections.map(() => null);
       const end = now() + 3000;
-      while (seen.some((x) => x === null) && now() < end) {
-        await new Promise((res) => requestAnimationFrame(() => res()));
-        sections.forEach((s, i) => { if (seen[i] === null && s.querySelector('mark[data-iza]')) seen[i] = now() - appended[i]; });
-      }
+      while (seen.some((x) => x === null) && now() < end) await new Promise((res) => setTimeout(res, 20));
+      watching = false;
       await engine.whenIdle();
       let marks = 0;
       for (const s of sections) marks += s.querySelectorAll('mark[data-iza]').length;
