@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { patchMarkJs } from '../src/build/markjs-patch';
+import { patchMarkJs } from '../src/build/markjs-patch.ts';
 
 // Unit tests run the same mark.js as the extension: build.mjs applies this patch too.
 const markjsPatch = {

@@ -113,6 +113,12 @@ describe('garbage in storage falls back to defaults, without an error', () => {
     expect(got.disabledSites.every((h) => h.length <= 253)).toBe(true);
   });
 
+  it('hostnames are checked label by label: hyphens inside only, labels of 63 at most, a numeric port', () => {
+    const ok = ['a.nl', 'zorg-kantoor.nl', 'x1.y2.z3', 'localhost:8080', `${'a'.repeat(63)}.nl`, '127.0.0.1:5173'];
+    const bad = ['-a.nl', 'a-.nl', 'a..nl', '.nl', `${'a'.repeat(64)}.nl`, 'a.nl:80a', 'a.nl:123456', 'a_b.nl', 'zorg kantoor.nl', ':80'];
+    expect(parseSettings({ version: 2, disabledSites: [...ok, ...bad] }).disabledSites).toEqual([...ok].sort());
+  });
+
   it('hostnames are cleaned: case, www., trailing dot, junk entries', () => {
     const got = fromStorage({ off0: 'WWW.NZA.NL rijksoverheid.nl. <script> javascript:alert(1) localhost:8080 ex ample.nl' });
     expect(got.disabledSites).toEqual(['ample.nl', 'ex', 'localhost:8080', 'nza.nl', 'rijksoverheid.nl']);
