@@ -92,7 +92,8 @@ export const MEASURE = String.raw`
     },
     async firstViewScrolled() {
       window.scrollTo(0, document.documentElement.scrollHeight / 2);
-      await new Promise((r) => requestAnimationFrame(() => r()));
+      // Let the browser finish rendering the new scroll position before the engine starts.
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => r()));
       const r = await highlight();
       return { firstView: r.firstView, inView: r.firstView !== null };
     },
