@@ -10,12 +10,17 @@ function L({ nl, en }: { nl: string; en: string }) {
   return uiLanguage() === 'nl' ? <>{nl} <span class="muted" lang="en">· {en}</span></> : <>{en} <span class="muted" lang="nl">· {nl}</span></>;
 }
 
-function Radio<T extends string>(props: { name: string; value: T; current: T; onPick: (v: T) => void; nl: string; en: string }) {
+/** One radio button per option: [value, Dutch label, English label]. */
+function Choices<T extends string>(props: { name: string; current: T; pick: (v: T) => void; options: [T, string, string][] }) {
   return (
-    <label>
-      <input type="radio" name={props.name} value={props.value} checked={props.current === props.value} onChange={() => props.onPick(props.value)} />{' '}
-      <L nl={props.nl} en={props.en} />
-    </label>
+    <>
+      {props.options.map(([value, nl, en]) => (
+        <label>
+          <input type="radio" name={props.name} value={value} checked={props.current === value} onChange={() => props.pick(value)} />{' '}
+          <L nl={nl} en={en} />
+        </label>
+      ))}
+    </>
   );
 }
 
@@ -42,9 +47,7 @@ export function Options() {
       <h1><L nl="IZA Begrippen: instellingen" en="settings" /></h1>
       <fieldset>
         <legend><L nl="Markering" en="Highlight style" /></legend>
-        <Radio name="style" value="underline" current={s.highlightStyle} onPick={(v) => void save({ highlightStyle: v })} nl="Stippellijn onder het begrip" en="dotted underline" />
-        <Radio name="style" value="background" current={s.highlightStyle} onPick={(v) => void save({ highlightStyle: v })} nl="Gekleurde achtergrond" en="background" />
-        <Radio name="style" value="none" current={s.highlightStyle} onPick={(v) => void save({ highlightStyle: v })} nl="Geen (uitleg alleen via toetsenbord of pop-up)" en="none (keyboard or popup only)" />
+        <Choices name="style" current={s.highlightStyle} pick={(v) => void save({ highlightStyle: v })} options={[['underline', 'Stippellijn onder het begrip', 'dotted underline'], ['background', 'Gekleurde achtergrond', 'background'], ['none', 'Geen (uitleg alleen via toetsenbord of pop-up)', 'none (keyboard or popup only)']]} />
       </fieldset>
       <fieldset>
         <legend><L nl="Wat markeren" en="What to highlight" /></legend>
@@ -55,9 +58,7 @@ export function Options() {
           </label>
         ))}
         <p class="hint"><L nl="Bij lange stukken:" en="For long papers:" /></p>
-        <Radio name="first" value="off" current={s.firstOnly} onPick={(v) => void save({ firstOnly: v })} nl="Elke keer dat een begrip voorkomt" en="every occurrence" />
-        <Radio name="first" value="page" current={s.firstOnly} onPick={(v) => void save({ firstOnly: v })} nl="Alleen de eerste keer op de pagina" en="first occurrence per page" />
-        <Radio name="first" value="section" current={s.firstOnly} onPick={(v) => void save({ firstOnly: v })} nl="De eerste keer per hoofdstuk (kop)" en="first occurrence per section" />
+        <Choices name="first" current={s.firstOnly} pick={(v) => void save({ firstOnly: v })} options={[['off', 'Elke keer dat een begrip voorkomt', 'every occurrence'], ['page', 'Alleen de eerste keer op de pagina', 'first occurrence per page'], ['section', 'De eerste keer per hoofdstuk (kop)', 'first occurrence per section']]} />
       </fieldset>
       <fieldset>
         <legend><L nl="Uitlegkaartje" en="Card" /></legend>
@@ -70,13 +71,11 @@ export function Options() {
           <input type="checkbox" id="show-english" checked={s.showEnglish} onChange={(e) => void save({ showEnglish: (e.target as HTMLInputElement).checked })} />{' '}
           <L nl="Toon ook de Engelse uitleg" en="also show the English definition" />
         </label>
-        <Radio name="lang" value="nl" current={s.definitionLanguage} onPick={(v) => void save({ definitionLanguage: v })} nl="Begin met Nederlands" en="lead with Dutch" />
-        <Radio name="lang" value="en" current={s.definitionLanguage} onPick={(v) => void save({ definitionLanguage: v })} nl="Begin met Engels" en="lead with English" />
+        <Choices name="lang" current={s.definitionLanguage} pick={(v) => void save({ definitionLanguage: v })} options={[['nl', 'Begin met Nederlands', 'lead with Dutch'], ['en', 'Begin met Engels', 'lead with English']]} />
       </fieldset>
       <fieldset>
         <legend><L nl="Sites" en="Sites" /></legend>
-        <Radio name="mode" value="all" current={s.siteMode} onPick={(v) => { void save({ siteMode: v }); setSitesText(s.disabledSites.join('\n')); }} nl="Overal aan, behalve op deze sites" en="everywhere except these sites" />
-        <Radio name="mode" value="only" current={s.siteMode} onPick={(v) => { void save({ siteMode: v }); setSitesText(s.enabledSites.join('\n')); }} nl="Alleen op deze sites" en="only on these sites" />
+        <Choices name="mode" current={s.siteMode} pick={(v) => { void save({ siteMode: v }); setSitesText((v === 'only' ? s.enabledSites : s.disabledSites).join('\n')); }} options={[['all', 'Overal aan, behalve op deze sites', 'everywhere except these sites'], ['only', 'Alleen op deze sites', 'only on these sites']]} />
         <label for="sites"><L nl="Eén site per regel, bijvoorbeeld nos.nl" en="one site per line" /></label>
         <textarea id="sites" value={sitesText} onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)} onBlur={() => saveSites(sitesText)} />
         <p class="hint"><L nl="Wordt bewaard zodra je het veld verlaat." en="Saved when you leave the field." /></p>
