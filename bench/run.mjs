@@ -76,7 +76,7 @@ const SIZES = [
   { name: '100 KB', bytes: 100_000, minParagraphs: 0 },
   { name: '1 MB', bytes: 1_000_000, minParagraphs: 0 },
   { name: '5 MB', bytes: 5_000_000, minParagraphs: 40_000 },
-];
+].filter((s) => !process.env.BENCH_ONLY || s.name === process.env.BENCH_ONLY);
 
 const glossary = await loadGlossary();
 const terms = [...new Set(glossary.entries.flatMap((e) => [e.term, ...e.abbreviations.map((a) => a.form)]))];
@@ -130,7 +130,13 @@ for (const size of SIZES) {
   const markRegExp = await a2.evaluate(() => window.__bench.markRegExp());
   await a2.close();
   rows.push({ size, gen, base, full, scrolled, markArray, markRegExp });
-  console.log(`${size.name}: ${gen.paragraphs} blocks, baseline ${base.toFixed(2)} ms, engine ${full.engineTime.toFixed(1)} ms, wall ${full.time.toFixed(1)} ms (${full.marks} marks), first view ${full.firstView?.toFixed(1)} ms, longest slice ${full.longestSlice.toFixed(1)} ms, longest task ${full.longestTask.toFixed(1)} ms`);
+  console.log(`${size.name}: ${gen.paragraphs} blocks, baseline ${base.toFixed(2)} ms, engine ${full.engineTime.toFixed(1)} ms, wall ${full.time.toFixed(1)} ms (${full.found} found, ${full.marks} wrapped), scroll ${JSON.stringify(full.scroll)}, first view ${full.firstView?.toFixed(1)} ms, longest slice ${full.longestSlice.toFixed(1)} ms, longest task ${full.longestTask.toFixed(1)} ms`);
+}
+
+if (process.env.BENCH_ONLY) {
+  // A quick look at one page size while tuning: no live, start-up or RESULTS.md.
+  await browser.close();
+  process.exit(0);
 }
 
 // Live pages: 1,000 paragraphs appended after the initial pass on a short page.

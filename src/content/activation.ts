@@ -89,18 +89,14 @@ export class Activation {
   }
 
   stats(): { count: number; terms: TermCount[] } {
-    const marks = this.engine.marks();
-    const counts = new Map<string, number>();
-    for (const m of marks) {
-      const id = (m.getAttribute(MARK_ATTR) ?? '').split(' ')[0];
-      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return { count: marks.length, terms: [...counts].map(([id, count]) => ({ id, count })) };
+    return this.engine.termCounts();
   }
 
   /** Scrolls to the next occurrence of a term, flashes it and opens its card. */
   jump(id: string): boolean {
-    const marks = this.engine.marks().filter((m) => (m.getAttribute(MARK_ATTR) ?? '').split(' ').includes(id));
+    const has = (ids: readonly string[]): boolean => ids.includes(id);
+    this.engine.reveal(has); // Occurrences far from the viewport may not be wrapped yet.
+    const marks = this.engine.marks().filter((m) => has((m.getAttribute(MARK_ATTR) ?? '').split(' ')));
     if (marks.length === 0) return false;
     const i = (this.jumpIndex.get(id) ?? -1) + 1;
     this.jumpIndex.set(id, i % marks.length);
@@ -116,6 +112,7 @@ export class Activation {
   step(dir: 1 | -1): boolean {
     const active = this.doc.activeElement;
     const from = active instanceof HTMLElement && active.hasAttribute(MARK_ATTR) ? active : this.card.current;
+    this.engine.revealAround(from); // The neighbours in document order, even if not wrapped yet.
     const mark = this.roving.step(dir, from);
     if (mark) this.openCard(mark);
     return mark !== null;
@@ -135,7 +132,7 @@ export class Activation {
   private changed(): void {
     this.roving.refresh();
     clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => this.reportCount(this.engine.marks().length), 250);
+    this.countTimer = setTimeout(() => this.reportCount(this.engine.count()), 250);
   }
 
   private reportCount(count: number): void {

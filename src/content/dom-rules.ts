@@ -30,8 +30,9 @@ export function isOwnMark(node: Node | null): node is HTMLElement {
 
 /** True if an element (itself) is excluded: its subtree is never walked. */
 export function isExcludedElement(el: Element): boolean {
-  if (EXCLUDED_TAGS.has(el.localName)) return true;
-  if (el.localName === HOST_TAG || isOwnMark(el)) return true;
+  const name = el.localName; // Read once: every element of the page passes here.
+  if (EXCLUDED_TAGS.has(name) || name === HOST_TAG) return true;
+  if (name === 'mark' && isOwnMark(el)) return true;
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
 }

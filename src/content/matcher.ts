@@ -51,6 +51,10 @@ interface Trie {
   chars: Uint16Array;
   /** Per node: a form ends here. */
   ends: Uint8Array;
+  /** Nodes 1..depth1 are the root's children… */
+  depth1: number;
+  /** …and their children along ASCII code units, in one table ((node - 1) * 128 + code unit). */
+  second: Int32Array;
 }
 
 /** The code unit a form uses for a page's code unit (quotes, hyphens and spaces have variants). */
@@ -70,8 +74,13 @@ function loadTrie(flat: FlatTrie): Trie {
   const ends = new Uint8Array(nodes);
   for (let n = 0; n < nodes; n++) ends[n] = flat.ends.charCodeAt(n) - 48;
   const root = new Int32Array(65536);
-  for (let e = 0; e < (first[1] as number); e++) root[chars[e] as number] = e + 1;
-  return { root, first, chars, ends };
+  const depth1 = first[1] as number;
+  for (let e = 0; e < depth1; e++) root[chars[e] as number] = e + 1;
+  const second = new Int32Array(depth1 * 128);
+  for (let n = 1; n <= depth1; n++) {
+    for (let e = first[n] as number; e < (first[n + 1] as number); e++) if ((chars[e] as number) < 128) second[(n - 1) * 128 + (chars[e] as number)] = e + 1;
+  }
+  return { root, first, chars, ends, depth1, second };
 }
 
 /** The child of `node` along code unit `c`, or 0. */
@@ -81,23 +90,40 @@ function childOf(t: Trie, node: number, c: number): number {
   return 0;
 }
 
-/** Lower-cases `text` code unit by code unit, so offsets stay the same ("İ" stays as it is). */
-function lowerInPlace(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
+/**
+ * Per code unit: the code unit a form has in its place, i.e. the lower case (when it is one code
+ * unit: "İ" stays as it is) made canonical. Filled lazily beyond ASCII, 0 = not yet known (the
+ * matcher then needs no lower-cased copy of the page's text).
+ */
+function createFold(classes: Uint8Array): { table: Uint16Array; compute(c: number): number } {
+  const table = new Uint16Array(65536);
+  const compute = (c: number): number => {
+    const l = String.fromCharCode(c).toLowerCase();
+    const f = canonical(l.length === 1 ? l.charCodeAt(0) : c, classes);
+    table[c] = f;
+    return f;
+  };
+  for (let c = 1; c < 128; c++) compute(c);
+  return { table, compute };
 }
+
+const hash2 = (a: number, b: number): number => (a * 977 + b) & 0xffff;
+const hash3 = (a: number, b: number, c: number): number => (hash2(a, b) * 977 + c) & 0xffff;
 
 export function createMatcher(data: MatcherData): Matcher {
   const classes = new Uint8Array(65536);
   for (let i = 0; i < data.wordRanges.length; i += 2) classes.fill(WORD, data.wordRanges[i], (data.wordRanges[i + 1] as number) + 1);
   for (const c of WHITESPACE) classes[c] = SPACE_CLASS;
+  const { table: FOLD, compute: foldOf } = createFold(classes);
+  /** The folded code unit (inlined lookups: this runs for every character of the page). */
+  const fold = (c: number): number => FOLD[c] || foldOf(c);
   let trie: Trie | null = null; // Built on first use: a page without text never pays for it.
+  /** Per end node: the entry ids when no case-sensitive form ends there, so no lookup is needed. */
+  let nodeIds: (readonly string[] | null)[] = [];
+  /** Which starts of a word can begin a form (hashed, so a few false positives), by length. */
+  const starts1 = new Uint8Array(65536);
+  const starts2 = new Uint8Array(65536);
+  const starts3 = new Uint8Array(65536);
   const exact = new Map(Object.entries(data.exact));
   const folded = new Map(Object.entries(data.folded));
 
@@ -110,20 +136,49 @@ export function createMatcher(data: MatcherData): Matcher {
     return a ?? b ?? null;
   };
 
+  const load = (): Trie => {
+    const t = loadTrie(data.trie);
+    // Each node's form (nodes are numbered breadth-first: a parent comes before its children).
+    const caseSensitive = new Set([...exact.keys()].map((k) => k.toLowerCase()));
+    const forms: string[] = [''];
+    nodeIds = [null];
+    for (let n = 0; n < t.ends.length; n++) {
+      for (let e = t.first[n] as number; e < (t.first[n + 1] as number); e++) {
+        const form = (forms[n] as string) + String.fromCharCode(t.chars[e] as number);
+        forms[e + 1] = form;
+        nodeIds[e + 1] = t.ends[e + 1] === 1 && !caseSensitive.has(form) ? (folded.get(form) ?? null) : null;
+        if (t.ends[e + 1] === 1) {
+          // The start filter: every form registers its first three code units, or, when shorter or
+          // with a space second (which a run of whitespace may stand for), fewer.
+          const [a, b, c] = [0, 1, 2].map((k) => form.charCodeAt(k)) as [number, number, number];
+          if (form.length === 1 || b === SPACE) starts1[a] = 1;
+          else if (form.length === 2) starts2[hash2(a, b)] = 1;
+          else starts3[hash3(a, b, c)] = 1;
+        }
+      }
+    }
+    return t;
+  };
+
+  /** Last node of the longest form that starts at `start` and ends at a word boundary. */
+  let bestNode = 0;
   /** End of the longest form that starts at `start` and ends at a word boundary, or -1. */
   const longestAt = (s: string, start: number, t: Trie): number => {
     const n = s.length;
-    let node = t.root[canonical(s.charCodeAt(start), classes)] as number;
+    let node = t.root[fold(s.charCodeAt(start))] as number;
     let j = start; // The code unit that `node` consumed.
     let best = -1;
     while (node !== 0) {
       // A space in a form stands for a whole run of whitespace.
       if (classes[s.charCodeAt(j)] === SPACE_CLASS) while (j + 1 < n && classes[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
       j++;
-      const after = j < n ? s.charCodeAt(j) : -1;
-      if (t.ends[node] === 1 && (after < 0 || classes[after] !== WORD)) best = j;
+      const after = j < n ? fold(s.charCodeAt(j)) : -1;
+      if (t.ends[node] === 1 && (after < 0 || classes[after] !== WORD)) {
+        best = j;
+        bestNode = node;
+      }
       if (after < 0) break;
-      node = childOf(t, node, canonical(after, classes));
+      node = node <= t.depth1 && after < 128 ? (t.second[(node - 1) * 128 + after] as number) : childOf(t, node, after);
     }
     return best;
   };
@@ -132,31 +187,42 @@ export function createMatcher(data: MatcherData): Matcher {
     const out: TermMatch[] = [];
     const n = text.length;
     if (n === 0) return out;
-    const t = (trie ??= loadTrie(data.trie));
-    const s = lowerInPlace(text);
+    const t = (trie ??= load());
+    const root = t.root;
     let prevWord = false;
     for (let i = 0; i < n; i++) {
-      const cls = classes[s.charCodeAt(i)];
-      if (prevWord || t.root[canonical(s.charCodeAt(i), classes)] === 0) {
-        prevWord = cls === WORD;
+      const c = text.charCodeAt(i);
+      const f = FOLD[c] || foldOf(c);
+      if (prevWord || root[f] === 0) {
+        prevWord = classes[f] === WORD;
         continue;
       }
-      const end = longestAt(s, i, t);
+      // Most words start no form: three table lookups rule them out before the trie walk.
+      if (starts1[f] === 0) {
+        const c2 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const f2 = FOLD[c2] || foldOf(c2);
+        const c3 = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+        if (starts2[hash2(f, f2)] === 0 && starts3[hash3(f, f2, FOLD[c3] || foldOf(c3))] === 0) {
+          prevWord = classes[f] === WORD;
+          continue;
+        }
+      }
+      const end = longestAt(text, i, t);
       if (end > 0) {
-        const ids = resolve(text.slice(i, end));
+        const ids = nodeIds[bestNode] ?? resolve(text.slice(i, end));
         if (ids) {
           out.push({ start: i, end, ids });
           i = end - 1;
-          prevWord = classes[s.charCodeAt(i)] === WORD;
+          prevWord = classes[fold(text.charCodeAt(i))] === WORD;
           continue;
         }
         // Matched only by ignoring case (e.g. "gala" for GALA): not a term. Go on from the next
         // character, so a later term is still found.
       }
-      prevWord = cls === WORD;
+      prevWord = classes[f] === WORD;
     }
     return out;
   };
 
-  return { find, resolve, prepare: () => void (trie ??= loadTrie(data.trie)) };
+  return { find, resolve, prepare: () => void (trie ??= load()) };
 }

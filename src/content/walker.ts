@@ -93,14 +93,17 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
 export function viewportAnchor(doc: Document): Node | null {
   const win = doc.defaultView;
   if (!win || win.scrollY < 40) return null;
-  const x = win.innerWidth / 2;
-  const y = win.innerHeight / 3;
+  const node = caretNode(doc, win.innerWidth / 2, win.innerHeight / 3);
+  if (!node || node === doc.body || node === doc.documentElement) return null;
+  return node;
+}
+
+/** The node under a caret placed at (x, y) of the viewport, in either browser's API. */
+export function caretNode(doc: Document, x: number, y: number): Node | null {
   type CaretDoc = Document & {
     caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   const d = doc as CaretDoc;
-  const node = d.caretPositionFromPoint?.(x, y)?.offsetNode ?? d.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
-  if (!node || node === doc.body || node === doc.documentElement) return null;
-  return node;
+  return d.caretPositionFromPoint?.(x, y)?.offsetNode ?? d.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
 }
