@@ -1,6 +1,6 @@
 // Generated Dutch policy pages for the benchmark: headings, paragraphs, lists, tables and links,
 // with glossary terms at a realistic density. Deterministic (seeded), never copied text.
-const FILLER = ('de het een en van in op voor met door over naar bij om te is zijn wordt worden heeft hebben kan moeten ' +
+export const FILLER = ('de het een en van in op voor met door over naar bij om te is zijn wordt worden heeft hebben kan moeten ' +
   'zal willen partijen afspraken regio zorgverleners inwoners kosten jaren plan samen werken beter sneller minder meer ' +
   'verder ook daarom bovendien vooral namelijk uitvoering voortgang doelen resultaten aanpak knelpunten kwaliteit toegang ' +
   'werkdruk mensen wijk thuis buurt gemeente landelijk lokaal komende eerste tweede nieuwe bestaande ondersteuning ' +
@@ -16,13 +16,13 @@ function esc(s) {
 }
 
 /** About `bytes` of text, in at least `minParagraphs` paragraphs; about one term per `every` words. */
-export function policyPage(terms, bytes, { seed = 1, minParagraphs = 0, every = 30 } = {}) {
+export function policyPage(terms, bytes, { seed = 1, minParagraphs = 0, every = 30, filler = FILLER } = {}) {
   const r = rng(seed);
   const pick = (a) => a[Math.floor(r() * a.length)];
   const paraWords = Math.max(8, Math.min(45, Math.floor(bytes / Math.max(minParagraphs, 1) / 7) || 40));
   const sentence = (n) => {
     const w = [];
-    for (let i = 0; i < n; i++) w.push(r() < 1 / every ? pick(terms) : pick(FILLER));
+    for (let i = 0; i < n; i++) w.push(r() < 1 / every ? pick(terms) : pick(filler));
     const s = w.join(' ');
     return `${s[0].toUpperCase()}${s.slice(1)}.`;
   };

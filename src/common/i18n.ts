@@ -1,9 +1,16 @@
 /** UI strings from _locales, following the browser's language. */
-import browser from 'webextension-polyfill';
+
+type I18n = { i18n: { getMessage(key: string, subs?: string[]): string } };
+
+/** Synchronous in both browsers, so no polyfill: the content script's card uses this too. */
+function api(): I18n {
+  const g = globalThis as unknown as { browser?: I18n; chrome?: I18n };
+  return (g.browser ?? g.chrome) as I18n;
+}
 
 export function t(key: string, ...subs: string[]): string {
   try {
-    return browser.i18n.getMessage(key, subs) || key;
+    return api().i18n.getMessage(key, subs) || key;
   } catch {
     return key;
   }

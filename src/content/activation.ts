@@ -2,7 +2,7 @@
  * One activation of the extension on a page: engine, card, keyboard and listeners, all owned by
  * one AbortController. stop() undoes every change it made to the page.
  */
-import browser from 'webextension-polyfill';
+import { ext } from '../common/ext';
 import { Engine } from './engine';
 import { createMatcher, type Matcher } from './matcher';
 import { CardHost, adoptCss } from './card/host';
@@ -137,6 +137,6 @@ export class Activation {
 
   private reportCount(count: number): void {
     if (this.doc.defaultView !== this.doc.defaultView?.top) return;
-    browser.runtime.sendMessage({ type: 'count', params: { count } }).catch(() => undefined);
+    ext().sendMessage({ type: 'count', params: { count } }).catch(() => undefined);
   }
 }

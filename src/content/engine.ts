@@ -107,6 +107,7 @@ export class Engine {
   private deferredCount = 0;
   private revealFrame = 0;
   private lastReveal = -Infinity;
+  private scrolledDuringPass = false;
   private revealListeners: AbortController | null = null;
 
   constructor(
@@ -287,8 +288,9 @@ export class Engine {
         if (this.tasks.length > 0) await yieldToPage();
       }
       this.running = false;
-      // The reader may have scrolled while the pass went on: wrap what is in view now.
-      this.requestReveal();
+      // The reader scrolled while the pass went on: wrap what is in view now (without a scroll,
+      // the marks made at once cover the viewport: the pass starts there).
+      if (this.scrolledDuringPass) this.requestReveal();
     })();
     return this.idle;
   }
@@ -388,8 +390,12 @@ export class Engine {
       this.revealListeners = new AbortController();
       const win = this.doc.defaultView;
       const opts = { capture: true, passive: true, signal: this.revealListeners.signal };
-      win?.addEventListener('scroll', () => this.requestReveal(), opts);
-      win?.addEventListener('resize', () => this.requestReveal(), opts);
+      const onScroll = (): void => {
+        this.scrolledDuringPass ||= this.running;
+        this.requestReveal();
+      };
+      win?.addEventListener('scroll', onScroll, opts);
+      win?.addEventListener('resize', onScroll, opts);
     }
   }
 

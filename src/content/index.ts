@@ -2,7 +2,7 @@
  * Content-script entry. Reads the settings first: where the extension is off, it does nothing
  * else (no tree walk, no observer). Settings changes apply at once, with no reload.
  */
-import browser from 'webextension-polyfill';
+import { ext } from '../common/ext';
 import { Activation } from './activation';
 import { loadSettings, watchSettings } from '../common/storage';
 import { siteOf, siteState } from '../common/site-rule';
@@ -52,9 +52,9 @@ async function main(): Promise<void> {
   if (window.__izaBegrippen) return;
   window.__izaBegrippen = true;
   const lifetime = new AbortController();
-  const listener = createListener<ContentApi>(browser.runtime.id, CONTENT_VALIDATORS, handlers);
+  const listener = createListener<ContentApi>(ext().id, CONTENT_VALIDATORS, handlers);
   // Only the top frame answers the popup; frames still highlight and show cards.
-  if (window === window.top) browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  if (window === window.top) ext().onMessage(listener);
   apply(await loadSettings());
   watchSettings(apply, lifetime.signal);
 }

@@ -41,6 +41,18 @@ for (let c = 0x2000; c <= 0x200a; c++) WHITESPACE.push(c);
 /** Per code unit: 1 = continues a word; 2 = whitespace. */
 const WORD = 1;
 const SPACE_CLASS = 2;
+/** Half of a surrogate pair: whether it continues a word depends on the code point it forms. */
+const SURROGATE = 3;
+
+/** Letters, marks and numbers beyond the BMP (rare on a page: tested only when met). */
+const ASTRAL_WORD = /^[\p{L}\p{M}\p{N}]/u;
+
+/** Whether the code point at code unit `i` (either half of a pair) continues a word. */
+function astralWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const at = c >= 0xdc00 && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? i - 1 : i;
+  return ASTRAL_WORD.test(String.fromCodePoint(text.codePointAt(at) as number));
+}
 
 interface Trie {
   /** Child of the root per code unit (0 = none). */
@@ -107,6 +119,9 @@ function createFold(classes: Uint8Array): { table: Uint16Array; compute(c: numbe
   return { table, compute };
 }
 
+/** The result for text without terms (shared, never changed). */
+const NONE = Object.freeze([]) as unknown as TermMatch[];
+
 const hash2 = (a: number, b: number): number => (a * 977 + b) & 0xffff;
 const hash3 = (a: number, b: number, c: number): number => (hash2(a, b) * 977 + c) & 0xffff;
 
@@ -114,12 +129,15 @@ export function createMatcher(data: MatcherData): Matcher {
   const classes = new Uint8Array(65536);
   for (let i = 0; i < data.wordRanges.length; i += 2) classes.fill(WORD, data.wordRanges[i], (data.wordRanges[i + 1] as number) + 1);
   for (const c of WHITESPACE) classes[c] = SPACE_CLASS;
+  classes.fill(SURROGATE, 0xd800, 0xe000);
+  /** Whether code unit `i` of `text`, of class `cls`, continues a word. */
+  const isWord = (cls: number, text: string, i: number): boolean => cls === WORD || (cls === SURROGATE && astralWord(text, i));
   const { table: FOLD, compute: foldOf } = createFold(classes);
   /** The folded code unit (inlined lookups: this runs for every character of the page). */
   const fold = (c: number): number => FOLD[c] || foldOf(c);
   let trie: Trie | null = null; // Built on first use: a page without text never pays for it.
   /** Per end node: the entry ids when no case-sensitive form ends there, so no lookup is needed. */
-  let nodeIds: (readonly string[] | null)[] = [];
+  const nodeIds: (readonly string[] | null | undefined)[] = [];
   /** Which starts of a word can begin a form (hashed, so a few false positives), by length. */
   const starts1 = new Uint8Array(65536);
   const starts2 = new Uint8Array(65536);
@@ -136,28 +154,46 @@ export function createMatcher(data: MatcherData): Matcher {
     return a ?? b ?? null;
   };
 
+  let parent = new Int32Array(0);
+  let caseSensitive: Set<string> | null = null;
+
   const load = (): Trie => {
     const t = loadTrie(data.trie);
-    // Each node's form (nodes are numbered breadth-first: a parent comes before its children).
-    const caseSensitive = new Set([...exact.keys()].map((k) => k.toLowerCase()));
-    const forms: string[] = [''];
-    nodeIds = [null];
-    for (let n = 0; n < t.ends.length; n++) {
-      for (let e = t.first[n] as number; e < (t.first[n + 1] as number); e++) {
-        const form = (forms[n] as string) + String.fromCharCode(t.chars[e] as number);
-        forms[e + 1] = form;
-        nodeIds[e + 1] = t.ends[e + 1] === 1 && !caseSensitive.has(form) ? (folded.get(form) ?? null) : null;
-        if (t.ends[e + 1] === 1) {
-          // The start filter: every form registers its first three code units, or, when shorter or
-          // with a space second (which a run of whitespace may stand for), fewer.
-          const [a, b, c] = [0, 1, 2].map((k) => form.charCodeAt(k)) as [number, number, number];
-          if (form.length === 1 || b === SPACE) starts1[a] = 1;
-          else if (form.length === 2) starts2[hash2(a, b)] = 1;
-          else starts3[hash3(a, b, c)] = 1;
-        }
+    const { first, chars, ends } = t;
+    parent = new Int32Array(ends.length);
+    for (let n = 0; n < ends.length; n++) for (let e = first[n] as number; e < (first[n + 1] as number); e++) parent[e + 1] = n;
+    // The start filter, from the trie's first three levels: every form registers its first three
+    // code units, or, when shorter or with a space second (a run of whitespace may stand for it),
+    // fewer.
+    for (let e1 = 0; e1 < (first[1] as number); e1++) {
+      const n1 = e1 + 1;
+      const a = chars[e1] as number;
+      if (ends[n1] === 1) starts1[a] = 1;
+      for (let e2 = first[n1] as number; e2 < (first[n1 + 1] as number); e2++) {
+        const n2 = e2 + 1;
+        const b = chars[e2] as number;
+        if (b === SPACE) starts1[a] = 1;
+        else if (ends[n2] === 1) starts2[hash2(a, b)] = 1;
+        for (let e3 = first[n2] as number; e3 < (first[n2 + 1] as number); e3++) starts3[hash3(a, b, chars[e3] as number)] = 1;
       }
     }
     return t;
+  };
+
+  /**
+   * The entry ids of the form that ends at `node` when no case-sensitive form ends there (then no
+   * lookup of the page's text is needed), else null. Worked out on first use of each node.
+   */
+  const idsOfNode = (t: Trie, node: number): readonly string[] | null => {
+    let ids = nodeIds[node];
+    if (ids === undefined) {
+      let form = '';
+      for (let m = node; m !== 0; m = parent[m] as number) form = String.fromCharCode(t.chars[m - 1] as number) + form;
+      caseSensitive ??= new Set([...exact.keys()].map((k) => k.toLowerCase()));
+      ids = caseSensitive.has(form) ? null : (folded.get(form) ?? null);
+      nodeIds[node] = ids;
+    }
+    return ids;
   };
 
   /** Last node of the longest form that starts at `start` and ends at a word boundary. */
@@ -173,7 +209,7 @@ export function createMatcher(data: MatcherData): Matcher {
       if (classes[s.charCodeAt(j)] === SPACE_CLASS) while (j + 1 < n && classes[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
       j++;
       const after = j < n ? fold(s.charCodeAt(j)) : -1;
-      if (t.ends[node] === 1 && (after < 0 || classes[after] !== WORD)) {
+      if (t.ends[node] === 1 && (after < 0 || !isWord(classes[after] as number, s, j))) {
         best = j;
         bestNode = node;
       }
@@ -184,17 +220,22 @@ export function createMatcher(data: MatcherData): Matcher {
   };
 
   const find = (text: string): TermMatch[] => {
-    const out: TermMatch[] = [];
+    let out: TermMatch[] | null = null; // Most text nodes have no term: no allocation for them.
     const n = text.length;
-    if (n === 0) return out;
+    if (n === 0) return NONE;
     const t = (trie ??= load());
     const root = t.root;
     let prevWord = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
+      // Inside a word: only whether it goes on (folding keeps a code unit's class).
+      if (prevWord) {
+        prevWord = isWord(classes[c] as number, text, i);
+        continue;
+      }
       const f = FOLD[c] || foldOf(c);
-      if (prevWord || root[f] === 0) {
-        prevWord = classes[f] === WORD;
+      if (root[f] === 0) {
+        prevWord = isWord(classes[c] as number, text, i);
         continue;
       }
       // Most words start no form: three table lookups rule them out before the trie walk.
@@ -203,15 +244,15 @@ export function createMatcher(data: MatcherData): Matcher {
         const f2 = FOLD[c2] || foldOf(c2);
         const c3 = i + 2 < n ? text.charCodeAt(i + 2) : 0;
         if (starts2[hash2(f, f2)] === 0 && starts3[hash3(f, f2, FOLD[c3] || foldOf(c3))] === 0) {
-          prevWord = classes[f] === WORD;
+          prevWord = isWord(classes[f] as number, text, i);
           continue;
         }
       }
       const end = longestAt(text, i, t);
       if (end > 0) {
-        const ids = nodeIds[bestNode] ?? resolve(text.slice(i, end));
+        const ids = idsOfNode(t, bestNode) ?? resolve(text.slice(i, end));
         if (ids) {
-          out.push({ start: i, end, ids });
+          (out ??= []).push({ start: i, end, ids });
           i = end - 1;
           prevWord = classes[fold(text.charCodeAt(i))] === WORD;
           continue;
@@ -219,9 +260,9 @@ export function createMatcher(data: MatcherData): Matcher {
         // Matched only by ignoring case (e.g. "gala" for GALA): not a term. Go on from the next
         // character, so a later term is still found.
       }
-      prevWord = classes[f] === WORD;
+      prevWord = isWord(classes[f] as number, text, i);
     }
-    return out;
+    return out ?? NONE;
   };
 
   return { find, resolve, prepare: () => void (trie ??= load()) };
