@@ -26,49 +26,65 @@ Measured on this machine while tuning (before → after, same pages):
 
 1. **mark.js and NodeIterators.** mark.js collects text with \`document.createNodeIterator\`. Chromium keeps
    every NodeIterator registered with the document until garbage collection and visits all of them on
-   each node removal, so one mark.js call per text node grew quadratically: wrapping the 6,174 marks of
-   the 1 MB page took 500-720 ms, against 95-125 ms for the same splits without iterators. A build-time
-   patch (src/build/markjs-patch.ts, unit-tested against the unpatched library) gives mark.js a
-   one-node iterator for a text-node context. The 5 MB page went from 26.2 s to 7.5 s.
-2. **The matcher.** The combined regular expression of ~1,500 forms (27 KB of source) took 80-150 ms to
-   compile on first use on every page (one long task) and matched 6 MB of text in 310 ms (Node, flags
-   \`giu\`). A trie walk over lower-cased text, loaded from three strings precompiled at build time,
-   needs 1.7 ms to set up and 84 ms for the same text, with the same results (a 3,000-case property test
-   holds it to the regular expression).
-3. **The walk.** A TreeWalker filter is a call from the browser into JavaScript per node: 325 ms of 2.2 s
-   on the 5 MB page. The walk now has no filter and steps over excluded subtrees itself.
-4. **Our own mutations.** The observer is disconnected while a slice writes (the slice is synchronous, so
-   no page change can fall in the gap); the browser then records nothing for our writes.
+   each node removal, so one mark.js call per text node grew quadratically. A build-time patch
+   (src/build/markjs-patch.ts, unit-tested against the unpatched library) gives mark.js a one-node
+   iterator for a text-node context. The 5 MB page went from 26.2 s to 7.5 s.
+2. **The matcher.** A trie walk precompiled at build time instead of a 27 KB regular expression (80-150 ms
+   to compile on every page). Then: no lower-cased copy of the page's text (a per-code-unit folding
+   table, filled lazily beyond ASCII), entry ids per trie node (no slicing and normalising of the
+   matched text unless a case-sensitive form ends there), no allocation for text without terms, and a
+   first-word filter: each word is read once and looked up, by its first four folded code units and its
+   length, in a hashed set of the forms' first words, since a form can only start at a page word that
+   is its whole first word. A filter on the first three code units let half of all words through to the
+   trie (Dutch policy words share their starts: "partijen" and "participatie", "gemeente" and
+   "gemeentelijk"); this one lets through one in four, mostly "de" and "het". 6 MB of page text in
+   Node (median of 11, same process): 165 ms at first, 114-121 ms with the start filter, 83-95 ms now;
+   in the page 127-220 ms → 103-165 ms. A unit test runs every form of the glossary through the filter
+   in seven contexts against the reference pattern, besides the 3,000-case property test.
+3. **The walk.** No TreeWalker filter callback (325 ms of 2.2 s on the 5 MB page went to calls into
+   JavaScript); excluded subtrees are stepped over by the walk itself.
+4. **Our own mutations.** The observer is disconnected while a slice writes; the browser then records
+   nothing for our writes.
+5. **Wrap near the reader (new).** Writing a mark costs 10-25 µs (mark.js, attributes), and on a long flat
+   page every DOM change also costs a layout of the whole page (~90 ms for 40,000 paragraphs in one
+   container, measured on a page without the extension). So the engine finds every occurrence but
+   wraps only the first 200 from the viewport outward at once (\`EAGER_MARKS\`); the rest are kept with
+   their place in document order and wrapped when the reader comes within 40 text nodes of them, 400
+   on each side at a time, so a scroll rarely writes at all. The viewport is placed among the waiting
+   matches by binary search over their boxes (layout is read, never changed); a hit test
+   (\`caretPositionFromPoint\`) cost 6-40 ms a frame on the 5 MB page, and 550 ms on the first one after
+   a jump, and is kept only as a fallback where boxes are not in document order. Counts, the term
+   list, the page glossary, jump and next/previous include the waiting matches (jump and step wrap
+   what they need first). Full highlight of the 5 MB page: 1,428 ms → 380-630 ms of engine work
+   across runs.
+6. **Live batching.** The observer's batch delay went from 40 to 20 ms: the longest delay from append to
+   highlight at a batch every frame went from 123-203 ms to 74-120 ms (three runs each), at the same
+   engine time.
+7. **Start-up.** The content script no longer loads webextension-polyfill (src/common/ext.ts: the
+   same promise-based calls, ~70 lines): its set-up, and the bundler's interop touching every
+   \`chrome\` namespace, cost 5-6 ms per page. The matcher's tables are built lazily.
 
-What still stands between the engine and the 10x budget:
+What still stands between the engine and the budgets:
 
-- **mark.js itself.** Wrapping the 30,995 matches of a 5 MB page directly (splitText, createElement,
-  replaceChild) took 320-335 ms; through (patched) mark.js, 660-830 ms: 21-27 µs a mark against
-  10-11 µs. mark.js rebuilds its options object, a DOM iterator and a text map on every call.
-- **The DOM writes.** Even hand-written, writing ~37,000 marks costs ~10x the 22-34 ms baseline on its
-  own, before a single character is matched. At the density of the seed documents (40-110 terms per
-  1,000 words; the generated pages have 44) the budget cannot be met by wrapping every occurrence up
-  front.
-- **The browser's layout.** On the 5 MB page (40,000 blocks in one container) any text change costs
-  ~70 ms of layout; the wall time (7-8 s) is mostly that, spread over the frames between slices.
-- **What it would take:** match the whole page (for the term list and the page glossary) but wrap only
-  the blocks near the viewport, through an IntersectionObserver, so the writes and the layout they
-  cause follow the reader. The first view already works that way (viewport outward).
-- **Live pages:** 1,000 paragraphs carry ~1,800 terms; at ≥10 µs a mark the writes alone are ~10x the
-  0.2-2 ms it takes to read them, so 3x is out of reach for the same reason. Latency: when a batch
-  arrives every 250 ms (infinite scroll fetching its next page) it is highlighted within ~60 ms; when
-  a batch of 50 arrives every frame (3,000 paragraphs a second) the engine falls behind by up to
-  ~160 ms, its throughput limit.
-- **Start-up and off:** with an empty content script the same measurement reads 0.0-0.1 ms, and a
-  minified build or one without the glossary's text was no faster within this machine's noise
-  (5.7-10.8 ms across runs of the same build): the time goes to running the script (not broken
-  down further; the candidates are the
-  webextension-polyfill's set-up, reading and validating the stored settings, the message listener),
-  not to its size. Where the site is off, the script reads the setting and stops: no walk, no
-  observer (the e2e switch tests check that every mark is gone and the DOM restored). Getting under
-  5 ms would take a content script without the polyfill and with the settings read inlined, or a
-  loader that injects the engine only where it is on (the \`scripting\` permission plus host
-  permissions, which this extension does not ask for).
+- **Full highlight, 10x.** At the line: 9-11x across runs since the first-word filter (engine
+  340-540 ms against a baseline of 34-60 ms; the baseline alone varies by half from run to run on
+  this machine), 15-25x before it. What is left is reading and matching every character: the walk
+  with its exclusion and shadow-root checks (1.5-2.5x the baseline by itself: elements are visited
+  and their JavaScript wrappers made, which the text-only baseline never does), the matcher
+  (100-165 ms in the page for 6 MB of text; a bare loop that only reads every character code costs
+  about the baseline again), and the bookkeeping and garbage collection of ~37,000 waiting matches.
+  What more it would take: matching on a worker (the text would first have to be copied there,
+  which costs about what reading it does), or matching only near the reader as well (then counts
+  and the term list would be incomplete until the page was read).
+- **Live pages, 3x.** The baseline reads 1,000 paragraphs in 0.2-0.5 ms; matching their ~150 KB alone
+  takes 2-3 ms, and new content is wrapped at once (the reader usually looks at it), ~1,800 marks at
+  10-25 µs each. Latency when a batch arrives every 250 ms (infinite scroll fetching its next page)
+  is ~60 ms; a batch of 50 every frame (3,000 paragraphs a second) is past the engine's throughput.
+- **Start-up, 5 ms, and off.** Most runs now measure 4-7 ms with the site on or off; the spread on this
+  machine is wide (4-30 ms for the same build; an empty content script reads 0.0-0.1 ms). What
+  remains in the off case is creating the content script's world and its \`chrome\` bindings, reading
+  storage and registering two listeners. Where the site is off there is no walk and no observer (the
+  e2e switch tests check it).
 `.split('\n');
 const MARKJS_LIMIT_MS = 5000;
 const RUNS = 3;
@@ -133,8 +149,8 @@ for (const size of SIZES) {
   console.log(`${size.name}: ${gen.paragraphs} blocks, baseline ${base.toFixed(2)} ms, engine ${full.engineTime.toFixed(1)} ms, wall ${full.time.toFixed(1)} ms (${full.found} found, ${full.marks} wrapped), scroll ${JSON.stringify(full.scroll)}, first view ${full.firstView?.toFixed(1)} ms, longest slice ${full.longestSlice.toFixed(1)} ms, longest task ${full.longestTask.toFixed(1)} ms`);
 }
 
-if (process.env.BENCH_ONLY) {
-  // A quick look at one page size while tuning: no live, start-up or RESULTS.md.
+if (process.env.BENCH_ONLY && process.env.BENCH_ONLY !== 'live') {
+  // A quick look at one page size while tuning (BENCH_ONLY="5 MB", or "live"): no RESULTS.md.
   await browser.close();
   process.exit(0);
 }
@@ -151,6 +167,10 @@ const liveRun = async (intervalMs) => {
 };
 const live = await liveRun(0);
 const paced = await liveRun(250);
+if (process.env.BENCH_ONLY) {
+  await browser.close();
+  process.exit(0);
+}
 
 // Start-up and "off": the real built extension (dist/chrome) on a page without terms, with the
 // site on, then switched off. Script time from the devtools Performance metrics: the page has no
@@ -204,13 +224,19 @@ const md = [
   '',
   'Ratios are to the baseline of the same page in the same run: a bare TreeWalker that reads every text node (median of 5). Each page is highlighted three times on a fresh tab (and three more times scrolled to the middle); the run with the median figure is shown.',
   '',
-  '- **full highlight, engine**: the engine\'s own work (the sum of its slices: finding, wrapping, bookkeeping).',
+  '- **full highlight, engine**: the engine\'s own work (the sum of its slices: finding every term, wrapping those near the viewport, bookkeeping). Terms further away are wrapped when the reader comes near them (see Scrolling below).',
   '- **full highlight, wall**: from start to the last mark, including the browser\'s style and layout of the page between slices.',
   '- **longest slice**: the longest stretch the engine held the main thread. **Longest task**: the Long Tasks API over the same time, which also counts the browser\'s rendering tasks (style and layout of the page after the writes).',
   '',
-  '| page | blocks | baseline | full highlight, engine | full highlight, wall | marks | first view (top) | first view (scrolled to middle) | longest slice | longest task | layout extra | heap before → after | mark.js `mark(array)` | `markRegExp` one pattern |',
+  '| page | blocks | baseline | full highlight, engine | full highlight, wall | terms found (wrapped at once) | first view (top) | first view (scrolled to middle) | longest slice | longest task | layout extra | heap before → after | mark.js `mark(array)` | `markRegExp` one pattern |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.size.name} (${(r.gen.textBytes / 1e6).toFixed(2)} MB text) | ${r.gen.paragraphs} | ${ms(r.base)} | ${ratio(r.full.engineTime, r.base)} (${ms(r.full.engineTime)}) | ${ratio(r.full.time, r.base)} (${ms(r.full.time)}) | ${r.full.marks} | ${ms(r.full.firstView)} | ${ms(r.scrolled.firstView)} (in view: ${r.scrolled.inView}) | ${ms(r.full.longestSlice)} | ${ms(r.full.longestTask)} | ${ms(r.full.layoutExtra)} | ${r.full.heapBefore} → ${r.full.heapAfter} MB | ${r.markArray.done ? ratio(r.markArray.time, r.base) : `> ${MARKJS_LIMIT_MS} ms limit (${r.markArray.terms} of ${r.markArray.forms} forms)`} | ${ratio(r.markRegExp.time, r.base)} (${ms(r.markRegExp.time)}) |`),
+  ...rows.map((r) => `| ${r.size.name} (${(r.gen.textBytes / 1e6).toFixed(2)} MB text) | ${r.gen.paragraphs} | ${ms(r.base)} | ${ratio(r.full.engineTime, r.base)} (${ms(r.full.engineTime)}) | ${ratio(r.full.time, r.base)} (${ms(r.full.time)}) | ${r.full.found} (${r.full.marks}) | ${ms(r.full.firstView)} | ${ms(r.scrolled.firstView)} (in view: ${r.scrolled.inView}) | ${ms(r.full.longestSlice)} | ${ms(r.full.longestTask)} | ${ms(r.full.layoutExtra)} | ${r.full.heapBefore} → ${r.full.heapAfter} MB | ${r.markArray.done ? ratio(r.markArray.time, r.base) : `> ${MARKJS_LIMIT_MS} ms limit (${r.markArray.terms} of ${r.markArray.forms} forms)`} | ${ratio(r.markRegExp.time, r.base)} (${ms(r.markRegExp.time)}) |`),
+  '',
+  '**Scrolling** after the full highlight: 30 screens down from the middle of the page, two frames per screen; at each stop every term in the blocks in view is checked (matcher on their text against the marks inside them).',
+  '',
+  '| page | terms in view | of which wrapped | looks at the viewport | longest look (engine time in one frame) | engine time over all 30 screens | still waiting after |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.size.name} | ${r.full.scroll.expected} | ${r.full.scroll.wrapped} | ${r.full.scroll.frames} | ${ms(r.full.scroll.maxFrame)} | ${ms(r.full.scroll.total)} | ${r.full.scroll.pending} |`),
   '',
   '**Live pages** (1,000 paragraphs appended in 20 batches of 50 after the initial pass):',
   '',

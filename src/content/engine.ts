@@ -24,7 +24,7 @@ export interface EngineOptions {
 }
 
 /** Delay before content added by the page is highlighted, batching bursts of mutations. */
-export const MUTATION_BATCH_MS = 40;
+export const MUTATION_BATCH_MS = 20;
 
 /**
  * Marks each direction of the initial pass makes at once, outward from the viewport. Beyond that,
@@ -345,9 +345,10 @@ export class Engine {
    * pass, keeps them for later. Returns true if marks were made or kept.
    */
   private scan(text: Text, task: Task): boolean {
-    if (groupOf(text)) return false; // Already ours: the page's node we split, or a piece.
-    const found = this.opts.matcher.find(text.data);
+    const data = text.data;
+    const found = this.opts.matcher.find(data);
     if (found.length === 0) return false;
+    if (groupOf(text)) return false; // Already ours: the page's node we split, or a piece.
     const keep = this.filter(found);
     if (keep.length === 0) return false;
     if (task.dir !== 0) {
@@ -355,7 +356,7 @@ export class Engine {
       task.seq += task.dir;
       this.seqOf.set(text, seq);
       if (task.eager <= 0) {
-        this.defer({ text, data: text.data, matches: keep, seq, done: false }, task.dir);
+        this.defer({ text, data, matches: keep, seq, done: false }, task.dir);
         return true;
       }
     }

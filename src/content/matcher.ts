@@ -122,8 +122,13 @@ function createFold(classes: Uint8Array): { table: Uint16Array; compute(c: numbe
 /** The result for text without terms (shared, never changed). */
 const NONE = Object.freeze([]) as unknown as TermMatch[];
 
-const hash2 = (a: number, b: number): number => (a * 977 + b) & 0xffff;
-const hash3 = (a: number, b: number, c: number): number => (hash2(a, b) * 977 + c) & 0xffff;
+/** Size of the first-word filter: a hashed set of the forms' first words (about 1,000 of them). */
+const FIRST_WORD_BITS = 18;
+const FIRST_WORD_MASK = (1 << FIRST_WORD_BITS) - 1;
+/** A word's key in that set: its first code units (folded) and its length. */
+const FIRST_WORD_HASHED = 4;
+/** The running hash of a word's key (the same in the filter and on the page). */
+const step = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
 
 export function createMatcher(data: MatcherData): Matcher {
   const classes = new Uint8Array(65536);
@@ -138,10 +143,13 @@ export function createMatcher(data: MatcherData): Matcher {
   let trie: Trie | null = null; // Built on first use: a page without text never pays for it.
   /** Per end node: the entry ids when no case-sensitive form ends there, so no lookup is needed. */
   const nodeIds: (readonly string[] | null | undefined)[] = [];
-  /** Which starts of a word can begin a form (hashed, so a few false positives), by length. */
-  const starts1 = new Uint8Array(65536);
-  const starts2 = new Uint8Array(65536);
-  const starts3 = new Uint8Array(65536);
+  /**
+   * The first words of the forms, hashed (so a few false positives): a form can only start at a
+   * page word that is, folded, the form's whole first word (the form ends there, or goes on with
+   * a space, hyphen, dot…, which the page must have too). On policy text this leaves about one
+   * word in four for the trie walk, mostly short ones such as "de" (of "De Nederlandse GGZ").
+   */
+  const firstWords = new Uint8Array(1 << FIRST_WORD_BITS);
   const exact = new Map(Object.entries(data.exact));
   const folded = new Map(Object.entries(data.folded));
 
@@ -162,20 +170,21 @@ export function createMatcher(data: MatcherData): Matcher {
     const { first, chars, ends } = t;
     parent = new Int32Array(ends.length);
     for (let n = 0; n < ends.length; n++) for (let e = first[n] as number; e < (first[n + 1] as number); e++) parent[e + 1] = n;
-    // The start filter, from the trie's first three levels: every form registers its first three
-    // code units, or, when shorter or with a space second (a run of whitespace may stand for it),
-    // fewer.
-    for (let e1 = 0; e1 < (first[1] as number); e1++) {
-      const n1 = e1 + 1;
-      const a = chars[e1] as number;
-      if (ends[n1] === 1) starts1[a] = 1;
-      for (let e2 = first[n1] as number; e2 < (first[n1 + 1] as number); e2++) {
-        const n2 = e2 + 1;
-        const b = chars[e2] as number;
-        if (b === SPACE) starts1[a] = 1;
-        else if (ends[n2] === 1) starts2[hash2(a, b)] = 1;
-        for (let e3 = first[n2] as number; e3 < (first[n2 + 1] as number); e3++) starts3[hash3(a, b, chars[e3] as number)] = 1;
+    // The first-word filter, from the trie's paths of word code units. A surrogate may be half of
+    // a letter: the word may end there or go on (both are registered).
+    const register = (node: number, h: number, len: number): void => {
+      const key = step(h, len) & FIRST_WORD_MASK;
+      if (ends[node] === 1) firstWords[key] = 1;
+      for (let e = first[node] as number; e < (first[node + 1] as number); e++) {
+        const c = chars[e] as number;
+        const cls = classes[c];
+        if (cls !== WORD) firstWords[key] = 1;
+        if (cls === WORD || cls === SURROGATE) register(e + 1, len < FIRST_WORD_HASHED ? step(h, c) : h, len + 1);
       }
+    };
+    for (let e = 0; e < (first[1] as number); e++) {
+      const c = chars[e] as number;
+      if (classes[c] === WORD || classes[c] === SURROGATE) register(e + 1, step(0, c), 1);
     }
     return t;
   };
@@ -219,48 +228,64 @@ export function createMatcher(data: MatcherData): Matcher {
     return best;
   };
 
+  /** The match that starts at `i`, or null (a form found only by ignoring case is none). */
+  const matchAt = (text: string, i: number, t: Trie): TermMatch | null => {
+    const end = longestAt(text, i, t);
+    if (end < 0) return null;
+    const ids = idsOfNode(t, bestNode) ?? resolve(text.slice(i, end));
+    return ids ? { start: i, end, ids } : null;
+  };
+
+  /** Whether a match that ends before `end` ends with a word character (else, e.g., a dot). */
+  const endsInWord = (text: string, end: number): boolean => classes[fold(text.charCodeAt(end - 1))] === WORD;
+
   const find = (text: string): TermMatch[] => {
     let out: TermMatch[] | null = null; // Most text nodes have no term: no allocation for them.
     const n = text.length;
     if (n === 0) return NONE;
     const t = (trie ??= load());
-    const root = t.root;
+    let i = 0;
     let prevWord = false;
-    for (let i = 0; i < n; i++) {
+    while (i < n) {
       const c = text.charCodeAt(i);
-      // Inside a word: only whether it goes on (folding keeps a code unit's class).
-      if (prevWord) {
-        prevWord = isWord(classes[c] as number, text, i);
+      const cls = classes[c] as number;
+      if (cls === WORD || (cls === SURROGATE && astralWord(text, i))) {
+        // A word (the character before is none): read it whole, hashing its first folded code
+        // units and its length (this runs for every letter of the page: the lookups are inlined).
+        // Only a word that is some form's first word gets the trie walk.
+        let h = step(0, FOLD[c] || foldOf(c));
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          const dc = classes[d] as number;
+          if (dc !== WORD && !(dc === SURROGATE && astralWord(text, j))) break;
+          if (j - i < FIRST_WORD_HASHED) h = step(h, FOLD[d] || foldOf(d));
+        }
+        if (firstWords[step(h, j - i) & FIRST_WORD_MASK] === 1) {
+          const m = matchAt(text, i, t);
+          if (m) {
+            (out ??= []).push(m);
+            i = m.end;
+            prevWord = endsInWord(text, i);
+            continue;
+          }
+        }
+        i = j;
+        prevWord = true;
         continue;
       }
-      const f = FOLD[c] || foldOf(c);
-      if (root[f] === 0) {
-        prevWord = isWord(classes[c] as number, text, i);
-        continue;
-      }
-      // Most words start no form: three table lookups rule them out before the trie walk.
-      if (starts1[f] === 0) {
-        const c2 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        const f2 = FOLD[c2] || foldOf(c2);
-        const c3 = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-        if (starts2[hash2(f, f2)] === 0 && starts3[hash3(f, f2, FOLD[c3] || foldOf(c3))] === 0) {
-          prevWord = isWord(classes[f] as number, text, i);
+      // Not a word character: a few forms start with one (e.g. a quote); never right after a word.
+      if (!prevWord && t.root[FOLD[c] || foldOf(c)] !== 0) {
+        const m = matchAt(text, i, t);
+        if (m) {
+          (out ??= []).push(m);
+          i = m.end;
+          prevWord = endsInWord(text, i);
           continue;
         }
       }
-      const end = longestAt(text, i, t);
-      if (end > 0) {
-        const ids = idsOfNode(t, bestNode) ?? resolve(text.slice(i, end));
-        if (ids) {
-          (out ??= []).push({ start: i, end, ids });
-          i = end - 1;
-          prevWord = classes[fold(text.charCodeAt(i))] === WORD;
-          continue;
-        }
-        // Matched only by ignoring case (e.g. "gala" for GALA): not a term. Go on from the next
-        // character, so a later term is still found.
-      }
-      prevWord = isWord(classes[f] as number, text, i);
+      prevWord = false;
+      i++;
     }
     return out ?? NONE;
   };

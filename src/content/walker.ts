@@ -43,7 +43,7 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
       next(): Text | null {
         for (let n = w.previousNode(); n !== null; n = w.previousNode()) {
           if (n.nodeType === 3) {
-            if ((n as Text).data.length > 1 && !inside(n)) return n as Text;
+            if ((n as Text).length > 1 && !inside(n)) return n as Text;
           } else {
             const sr = (n as Element).shadowRoot;
             if (sr && !isInsideExcluded(n)) onShadowRoot(sr);
@@ -69,7 +69,7 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
         pending = null;
         if (n === null) return null;
         if (n.nodeType === 3) {
-          if ((n as Text).data.length > 1) return n as Text;
+          if ((n as Text).length > 1) return n as Text;
           continue;
         }
         const el = n as Element;

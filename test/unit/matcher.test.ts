@@ -139,6 +139,19 @@ describe('matcher: the trie walk finds what the reference regular expression fin
       { numRuns: Number(process.env.IZA_RUNS ?? 3000), seed: Number(process.env.IZA_SEED ?? 20261125) },
     );
   });
+  it('for every form of the glossary, in several contexts (the first-word filter lets each through)', () => {
+    // Only a page word that is some form's first word gets the trie walk: each form must pass.
+    const contexts = (f: string): string[] => [f, `(${f})`, `de ${f}.`, `${f}-zorg`, `x${f} ${f}x`, `${f.toUpperCase()} en ${f}`, `${f}\u00a0${f}`];
+    let checked = 0;
+    for (const form of formsOf(full.trie)) {
+      for (const text of contexts(form)) {
+        const got = fullMatcher.find(text).map((m) => `${m.start}-${m.end}=${m.ids.join('+')}`);
+        expect(got, text).toEqual(reference(full, text));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(7000);
+  });
   it('on the mini glossary, every test text of this file', () => {
     const mm = createMatcher(miniData);
     for (const text of ['Een Wlz-indicatie, Zvw-zorg en de IZA-partijen.', 'Het GALA en het gala en Gala.', 'gala-GALA', 'passende\nzorg, passende   zorg', 'Zvwë ëZvw éIZA IZAï']) {
