@@ -29,8 +29,31 @@ export function groupOf(node: Node): Group | undefined {
 export interface WrapOptions {
   /** Extra class for each mark (the highlight style). */
   className: string;
-  /** Called for each mark made, with the ids it carries. */
-  onMark?: (mark: HTMLElement, ids: readonly string[]) => void;
+}
+
+/**
+ * The entry ids ride on each range under a symbol: mark.js logs every call's ranges with
+ * JSON.stringify (even with logging off), which skips symbol keys.
+ */
+const IDS = Symbol('ids');
+type IdRange = { start: number; length: number; [IDS]: readonly string[] };
+
+/** mark.js options per highlight style, made once: mark.js copies them on every call anyway. */
+const markOptions = new Map<string, object>();
+function optionsFor(className: string): object {
+  let o = markOptions.get(className);
+  if (o === undefined) {
+    o = {
+      element: 'mark',
+      className: `iza-term ${className}`,
+      each: (el: Element, range: unknown) => {
+        el.setAttribute(MARK_ATTR, (range as IdRange)[IDS].join(' '));
+        el.removeAttribute('data-markjs');
+      },
+    };
+    markOptions.set(className, o);
+  }
+  return o;
 }
 
 /**
@@ -42,17 +65,8 @@ export function wrapMatches(text: Text, matches: readonly TermMatch[], opts: Wra
   if (parent === null || matches.length === 0) return null;
   const original = text.data;
   const after = text.nextSibling;
-  const ranges = matches.map((m) => ({ start: m.start, length: m.end - m.start, ids: m.ids }));
-  new Mark(text as unknown as HTMLElement).markRanges(ranges, {
-    element: 'mark',
-    className: `iza-term ${opts.className}`,
-    each: (el: Element, range: unknown) => {
-      const ids = (range as { ids: readonly string[] }).ids;
-      el.setAttribute(MARK_ATTR, ids.join(' '));
-      el.removeAttribute('data-markjs');
-      opts.onMark?.(el as HTMLElement, ids);
-    },
-  });
+  const ranges: IdRange[] = matches.map((m) => ({ start: m.start, length: m.end - m.start, [IDS]: m.ids }));
+  new Mark(text as unknown as HTMLElement).markRanges(ranges, optionsFor(opts.className));
   const pieces: ChildNode[] = [];
   for (let n = text.nextSibling; n !== null && n !== after; n = n.nextSibling) pieces.push(n);
   if (pieces.length === 0) return null;
