@@ -44,3 +44,9 @@ export function isInsideExcluded(node: Node): boolean {
   if (el.closest(EXCLUDED_SELECTOR) !== null) return true;
   return (el as HTMLElement).isContentEditable === true;
 }
+
+/** Moves an anchor inside an excluded element (e.g. a <pre>) up to that element. */
+export function liftOutOfExcluded(node: Node): Node {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(EXCLUDED_SELECTOR) ?? node;
+}

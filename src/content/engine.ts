@@ -3,11 +3,12 @@
  * yield to the page; then keeps up with content the page adds, through one MutationObserver.
  * Everything it does is undone by stop().
  */
-import type { Matcher, TermMatch } from './matcher';
-import { groupOf, unwrapAll, unwrapGroup, wrapMatches } from './highlighter';
-import { EXCLUDED_SELECTOR, MARK_ATTR, MARK_SELECTOR, isInsideExcluded, isOwnMark } from './dom-rules';
+import { keepMatches, type Matcher } from './matcher';
+import { absorbChanges, groupOf, unwrapAll, wrapMatches } from './highlighter';
+import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
 import { SLICE_MS, now, yieldToPage } from './scheduler';
-import { caretNode, createTextWalk, viewportAnchor, type TextWalk } from './walker';
+import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
+import { WaitingList, countTerms, isValid, type Waiting } from './waiting';
 import type { FirstOnly } from '../common/settings';
 
 export interface EngineOptions {
@@ -42,9 +43,6 @@ const REVEAL_PER_FRAME = 500;
 /** Shortest time between two looks at the viewport while the page scrolls. */
 const REVEAL_EVERY_MS = 100;
 
-/** Text nodes walked from a point in the page to find one whose document-order number is known. */
-const SEQ_WALK = 500;
-
 /** What the MutationObserver watches on each root. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
 
@@ -58,17 +56,6 @@ interface Task {
   eager: number;
   /** Document-order number of the next text node with matches (counting down going backward). */
   seq: number;
-}
-
-/** Matches found in a text node and not yet wrapped (far from the viewport). */
-interface Deferred {
-  text: Text;
-  /** The text as matched; if the node holds something else now, the matches are stale. */
-  data: string;
-  matches: TermMatch[];
-  /** Its place in document order (see Task.seq). */
-  seq: number;
-  done: boolean;
 }
 
 export interface EngineTimings {
@@ -92,19 +79,8 @@ export class Engine {
   private madeMarks = false;
   private prepared = false;
   private idle: Promise<void> = Promise.resolve();
-  /** Deferred matches of the initial pass: before the anchor (reverse document order) and after it. */
-  private before: Deferred[] = [];
-  private after: Deferred[] = [];
-  /** Both lists in document order, rebuilt when they grew. */
-  private order: Deferred[] = [];
-  private orderDirty = false;
-  /**
-   * Document-order numbers of the text nodes with matches that the initial pass met (wrapped or
-   * deferred). They place the viewport in the deferred list without comparing DOM positions:
-   * compareDocumentPosition is linear in the number of siblings, ~1 ms in a 40,000-block page.
-   */
-  private readonly seqOf = new WeakMap<Text, number>();
-  private deferredCount = 0;
+  /** Matches of the initial pass not wrapped yet (far from the viewport). */
+  private readonly waiting: WaitingList;
   private revealFrame = 0;
   private lastReveal = -Infinity;
   private scrolledDuringPass = false;
@@ -115,6 +91,7 @@ export class Engine {
     private opts: EngineOptions,
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));
+    this.waiting = new WaitingList(doc);
   }
 
   /** Starts highlighting; resolves when the initial pass over the page is done. */
@@ -147,10 +124,7 @@ export class Engine {
     this.revealListeners?.abort();
     cancelAnimationFrame(this.revealFrame);
     clearTimeout(this.revealFrame);
-    this.before = [];
-    this.after = [];
-    this.order = [];
-    this.deferredCount = 0;
+    this.waiting.clear();
     for (const r of this.roots) unwrapAll(r, MARK_SELECTOR);
     this.roots.length = 0;
   }
@@ -162,9 +136,7 @@ export class Engine {
 
   /** Number of term occurrences: the marks, and the matches still waiting to be wrapped. */
   count(): number {
-    let n = this.marks().length;
-    if (this.deferredCount > 0) for (const e of this.ordered()) if (isValid(e)) n += e.matches.length;
-    return n;
+    return this.marks().length + this.waiting.count();
   }
 
   /**
@@ -172,54 +144,13 @@ export class Engine {
    * counting the matches not yet wrapped too.
    */
   termCounts(): { count: number; terms: { id: string; count: number }[] } {
-    const counts = new Map<string, number>();
-    const firstMark: [string, Node][] = [];
-    const marks = this.marks();
-    for (const m of marks) {
-      const id = (m.getAttribute(MARK_ATTR) ?? '').split(' ')[0];
-      if (!id) continue;
-      if (!counts.has(id)) firstMark.push([id, m]);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    let count = marks.length;
-    if (this.deferredCount === 0) return { count, terms: [...counts].map(([id, n]) => ({ id, count: n })) };
-    const firstDeferred: [string, Node][] = [];
-    const seen = new Set<string>();
-    for (const e of this.ordered()) {
-      if (!isValid(e)) continue;
-      for (const m of e.matches) {
-        const id = m.ids[0] as string;
-        count++;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-        if (!seen.has(id)) {
-          seen.add(id);
-          firstDeferred.push([id, e.text]);
-        }
-      }
-    }
-    // Both lists are in document order: merge them, comparing positions only at their heads.
-    const order: string[] = [];
-    const placed = new Set<string>();
-    let i = 0;
-    let j = 0;
-    while (i < firstMark.length || j < firstDeferred.length) {
-      const a = firstMark[i];
-      const b = firstDeferred[j];
-      const takeA = a !== undefined && (b === undefined || (a[1].compareDocumentPosition(b[1]) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
-      const [id] = takeA ? (firstMark[i++] as [string, Node]) : (firstDeferred[j++] as [string, Node]);
-      if (!placed.has(id)) {
-        placed.add(id);
-        order.push(id);
-      }
-    }
-    return { count, terms: order.map((id) => ({ id, count: counts.get(id) as number })) };
+    return countTerms(this.marks(), this.waiting);
   }
 
   /** Wraps every waiting match that `wanted` accepts (e.g. before jumping to a term). */
   reveal(wanted: (ids: readonly string[]) => boolean): void {
-    if (this.deferredCount === 0) return;
-    const list = this.ordered().filter((e) => !e.done && e.matches.some((m) => wanted(m.ids)));
-    this.wrapDeferred(list);
+    if (this.waiting.size === 0) return;
+    this.wrapDeferred(this.waiting.ordered().filter((e) => !e.done && e.matches.some((m) => wanted(m.ids))));
   }
 
   /**
@@ -227,15 +158,13 @@ export class Engine {
    * next term), or those in and around the viewport when `node` is null.
    */
   revealAround(node: Node | null): void {
-    if (this.deferredCount === 0) return;
+    if (this.waiting.size === 0) return;
     if (node === null) {
       this.revealVisible(Infinity);
       return;
     }
-    const list = this.ordered();
-    const seq = this.seqAt(node);
-    const at = seq === null ? lowerBound(list, node) : Engine.seqIndex(list, seq);
-    this.wrapDeferred(list.slice(Math.max(0, at - REVEAL_NEAR), at + REVEAL_NEAR));
+    const at = this.waiting.indexAt(node);
+    this.wrapDeferred(this.waiting.ordered().slice(Math.max(0, at - REVEAL_NEAR), at + REVEAL_NEAR));
   }
 
   /** Changes the highlight style of existing and future marks. */
@@ -349,12 +278,12 @@ export class Engine {
     const found = this.opts.matcher.find(data);
     if (found.length === 0) return false;
     if (groupOf(text)) return false; // Already ours: the page's node we split, or a piece.
-    const keep = this.filter(found);
+    const keep = keepMatches(found, this.opts.allow, this.opts.firstOnly === 'off' ? null : this.seen);
     if (keep.length === 0) return false;
     if (task.dir !== 0) {
       const seq = task.seq;
       task.seq += task.dir;
-      this.seqOf.set(text, seq);
+      this.waiting.number(text, seq);
       if (task.eager <= 0) {
         this.defer({ text, data, matches: keep, seq, done: false }, task.dir);
         return true;
@@ -365,27 +294,8 @@ export class Engine {
     return true;
   }
 
-  /** Applies the category filter and "first occurrence only"; allocates nothing when both pass all. */
-  private filter(found: TermMatch[]): TermMatch[] {
-    let keep: TermMatch[] | null = null;
-    for (let k = 0; k < found.length; k++) {
-      const m = found[k] as TermMatch;
-      let ids = this.opts.allow(m.ids);
-      if (ids.length > 0 && this.opts.firstOnly !== 'off') {
-        ids = ids.filter((id) => !this.seen.has(id));
-        for (const id of ids) this.seen.add(id);
-      }
-      if (ids === m.ids && keep === null) continue;
-      keep ??= found.slice(0, k);
-      if (ids.length > 0) keep.push(ids === m.ids ? m : { ...m, ids });
-    }
-    return keep ?? found;
-  }
-
-  private defer(e: Deferred, dir: 1 | -1): void {
-    (dir === 1 ? this.after : this.before).push(e);
-    this.deferredCount++;
-    this.orderDirty = true;
+  private defer(e: Waiting, dir: 1 | -1): void {
+    this.waiting.add(e, dir);
     if (this.revealListeners === null) {
       // From now on, what scrolls into view (in the page or in any scrolling box) gets wrapped.
       this.revealListeners = new AbortController();
@@ -400,31 +310,12 @@ export class Engine {
     }
   }
 
-  /** Marks a deferred entry as handled. */
-  private settle(e: Deferred): void {
-    if (e.done) return;
-    e.done = true;
-    this.deferredCount--;
-  }
-
-  /** Waiting matches in document order (entries already wrapped may remain: they are skipped). */
-  private ordered(): Deferred[] {
-    if (this.orderDirty) {
-      const open = (e: Deferred): boolean => !e.done;
-      this.before = this.before.filter(open);
-      this.after = this.after.filter(open);
-      this.order = [...this.before].reverse().concat(this.after);
-      this.orderDirty = false;
-    }
-    return this.order;
-  }
-
   /** Wraps waiting entries (those still valid); returns the number wrapped. */
-  private wrapDeferred(list: readonly Deferred[]): number {
+  private wrapDeferred(list: readonly Waiting[]): number {
     // All reads first, then all writes: isInsideExcluded asks for isContentEditable, which
     // brings style up to date, so reading between writes would restyle the page once per node.
     const wrap = list.filter((e) => isValid(e) && !isInsideExcluded(e.text));
-    for (const e of list) this.settle(e);
+    for (const e of list) this.waiting.settle(e);
     let made = 0;
     this.writing(() => {
       for (const e of wrap) if (wrapMatches(e.text, e.matches, { className: this.opts.styleClass }) !== null) made++;
@@ -433,84 +324,8 @@ export class Engine {
     return made;
   }
 
-  /**
-   * The document-order number of `node`: that of the nearest text with matches after it (or just
-   * past the one before it), found by a short walk; null if there is none within SEQ_WALK.
-   */
-  private seqAt(node: Node): number | null {
-    const w = this.doc.createTreeWalker(this.doc.body ?? this.doc.documentElement, NodeFilter.SHOW_TEXT);
-    w.currentNode = node;
-    let n: Node | null = node.nodeType === 3 ? node : w.nextNode();
-    for (let k = 0; n !== null && k < SEQ_WALK; k++, n = w.nextNode()) {
-      const s = this.seqOf.get(n as Text);
-      if (s !== undefined) return s;
-    }
-    w.currentNode = node;
-    n = w.previousNode();
-    for (let k = 0; n !== null && k < SEQ_WALK; k++, n = w.previousNode()) {
-      const s = this.seqOf.get(n as Text);
-      if (s !== undefined) return s + 0.5;
-    }
-    return null;
-  }
-
-  /**
-   * The document-order numbers of the first and last deferred entries in the viewport (or the
-   * first after it), by binary search over the entries' boxes: layout is read, never changed, so
-   * this costs microseconds once the frame is laid out. Null when the boxes are not in document
-   * order there (columns, positioned or hidden content): the caller then asks the hit test.
-   */
-  private viewportSpan(list: readonly Deferred[], win: Window): [number, number] | null {
-    if (list.length === 0) return null;
-    const rect = (i: number): DOMRect | null => (list[i] as Deferred).text.parentElement?.getBoundingClientRect() ?? null;
-    const firstWhere = (test: (r: DOMRect) => boolean): number => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const r = rect(mid);
-        if (r !== null && test(r)) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    const h = win.innerHeight;
-    const lo = firstWhere((r) => r.bottom > 0);
-    const hi = firstWhere((r) => r.top >= h);
-    const at = Math.min(lo, list.length - 1);
-    const r = rect(at);
-    // Sanity: the entry found must lie in or just below the viewport, and the one before it above.
-    if (r === null || r.bottom <= 0 || r.top > 2 * h || r.width === 0) return null;
-    const before = at > 0 ? rect(at - 1) : null;
-    if (before !== null && before.width > 0 && before.bottom > r.bottom) return null;
-    const last = Math.max(at, Math.min(hi, list.length) - 1);
-    return [(list[at] as Deferred).seq, (list[last] as Deferred).seq];
-  }
-
-  /** The same from the text under the viewport's top and bottom edges (a hit test: slower). */
-  private viewportSpanByHitTest(win: Window): [number, number] | null {
-    const top = nodeAtPoint(this.doc, 1);
-    const bottom = nodeAtPoint(this.doc, win.innerHeight - 2);
-    const s1 = top ? this.seqAt(top) : null;
-    const s2 = bottom ? this.seqAt(bottom) : null;
-    if (s1 === null && s2 === null) return null;
-    return [Math.min(s1 ?? (s2 as number), s2 ?? (s1 as number)), Math.max(s1 ?? (s2 as number), s2 ?? (s1 as number))];
-  }
-
-  /** Index of the first entry of `list` (ordered) whose number is at least `seq`. */
-  private static seqIndex(list: readonly Deferred[], seq: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as Deferred).seq < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   private requestReveal(): void {
-    if (this.revealFrame !== 0 || this.deferredCount === 0 || this.stopped) return;
+    if (this.revealFrame !== 0 || this.waiting.size === 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
     // At most one look per REVEAL_EVERY_MS while scrolling: each costs a hit test of the page.
@@ -534,70 +349,20 @@ export class Engine {
    * paragraphs), whether it adds one mark or five hundred.
    */
   private revealVisible(limit: number): void {
-    if (this.deferredCount === 0 || this.stopped) return;
+    if (this.waiting.size === 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
-    const list = this.ordered();
-    const span = this.viewportSpan(list, win) ?? this.viewportSpanByHitTest(win);
+    const span = this.waiting.viewportSpan(win);
     if (span === null) return; // No match near the viewport at all.
-    const [a, b] = span;
-    const open = (i: number): boolean => list[i] !== undefined && !(list[i] as Deferred).done;
-    let near = false;
-    for (let i = Engine.seqIndex(list, a - REVEAL_NEAR); i < list.length && (list[i] as Deferred).seq <= b + REVEAL_NEAR && !near; i++) near = open(i);
-    if (!near) return;
-    // The viewport's own first, then outward.
-    const picked: Deferred[] = [];
-    const take = (i: number): void => {
-      if (open(i) && picked.length < limit) picked.push(list[i] as Deferred);
-    };
-    const i0 = Engine.seqIndex(list, a);
-    const i1 = Engine.seqIndex(list, b + 1);
-    for (let i = i0; i < i1; i++) take(i);
-    for (let l = i0 - 1, r = i1; picked.length < limit; ) {
-      const left = l >= 0 && (list[l] as Deferred).seq >= a - REVEAL_MARGIN;
-      const right = r < list.length && (list[r] as Deferred).seq <= b + REVEAL_MARGIN;
-      if (!left && !right) break;
-      if (right) take(r++);
-      if (left) take(l--);
-    }
+    const picked = this.waiting.around(span, REVEAL_NEAR, REVEAL_MARGIN, limit);
+    if (picked.length === 0) return; // Nothing waiting near the viewport: most looks end here.
     this.wrapDeferred(picked);
     if (picked.length >= limit) this.requestReveal();
   }
 
   private onRecords(records: MutationRecord[]): void {
     if (this.stopped) return;
-    let wrote = false;
-    for (const r of records) {
-      if (r.type === 'characterData') {
-        const g = groupOf(r.target);
-        if (g) {
-          // The page rewrote its own text node (keep its new text), or one of our pieces
-          // (restore the original): either way our pieces go and the node is scanned again.
-          unwrapGroup(g, g.text !== r.target);
-          wrote = true;
-          this.pending.add(g.text);
-        } else if (r.target.nodeType === 3) this.pending.add(r.target); // Not comments.
-        continue;
-      }
-      if (r.type === 'attributes') {
-        this.pending.add(r.target);
-        continue;
-      }
-      for (const node of r.removedNodes) {
-        const g = groupOf(node);
-        if (g && g.text === node) {
-          // The page removed or moved its text node (e.g. a framework unmounting it): our pieces
-          // go, and the node gets its whole text back unless the page has written to it since.
-          unwrapGroup(g, g.text.data === g.left);
-          wrote = true;
-        }
-      }
-      for (const node of r.addedNodes) {
-        if (isOwnMark(node) || groupOf(node)) continue;
-        if (node.nodeType === 1 || node.nodeType === 3) this.pending.add(node);
-      }
-    }
-    if (wrote) this.observer.takeRecords();
+    if (absorbChanges(records, this.pending)) this.observer.takeRecords(); // Our own writes.
     if (this.pending.size > 0 && this.flushTimer === null) {
       this.flushTimer = setTimeout(() => this.flush(), MUTATION_BATCH_MS);
     }
@@ -632,42 +397,4 @@ export class Engine {
     }
     void this.run();
   }
-}
-
-/** Moves an anchor inside an excluded element (e.g. a <pre>) up to that element. */
-function liftOutOfExcluded(node: Node): Node {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return el?.closest(EXCLUDED_SELECTOR) ?? node;
-}
-
-/**
- * A deferred entry whose text node is still in the page, unchanged, and not wrapped since (a page
- * change that reaches a deferred node has it scanned again, and wrapped then).
- */
-function isValid(e: Deferred): boolean {
-  return !e.done && e.text.isConnected && e.text.data === e.data && groupOf(e.text) === undefined;
-}
-
-/** Index of the first entry at or after `node` in document order. */
-function lowerBound(list: readonly Deferred[], node: Node): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const pos = node.compareDocumentPosition((list[mid] as Deferred).text);
-    if (pos & Node.DOCUMENT_POSITION_PRECEDING) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The node at height `y` of the viewport: text under a caret there, or else the element. */
-function nodeAtPoint(doc: Document, y: number): Node | null {
-  const win = doc.defaultView as Window;
-  for (const x of [win.innerWidth / 2, win.innerWidth / 5, (win.innerWidth * 4) / 5]) {
-    const node = caretNode(doc, x, y);
-    if (node && node.nodeType === 3) return node;
-  }
-  const el = doc.elementFromPoint(win.innerWidth / 2, y);
-  return el === null || el === doc.body || el === doc.documentElement ? null : el;
 }

@@ -6,7 +6,7 @@
  */
 import Mark from 'mark.js';
 import type { TermMatch } from './matcher';
-import { MARK_ATTR } from './dom-rules';
+import { MARK_ATTR, isOwnMark } from './dom-rules';
 
 export interface Group {
   /** The page's text node, still in its place, holding the text before the first match. */
@@ -105,4 +105,43 @@ export function unwrapAll(root: ParentNode, selector: string): number {
     }
   }
   return marks.length;
+}
+
+/**
+ * Takes in the page's changes: where one reached our pieces, they are undone (the page keeps what
+ * it wrote); every node to scan again goes into `pending`. Returns true if it wrote to the page.
+ */
+export function absorbChanges(records: readonly MutationRecord[], pending: Set<Node>): boolean {
+  let wrote = false;
+  for (const r of records) {
+    if (r.type === 'characterData') {
+      const g = groupOf(r.target);
+      if (g) {
+        // The page rewrote its own text node (keep its new text), or one of our pieces
+        // (restore the original): either way our pieces go and the node is scanned again.
+        unwrapGroup(g, g.text !== r.target);
+        wrote = true;
+        pending.add(g.text);
+      } else if (r.target.nodeType === 3) pending.add(r.target); // Not comments.
+      continue;
+    }
+    if (r.type === 'attributes') {
+      pending.add(r.target);
+      continue;
+    }
+    for (const node of r.removedNodes) {
+      const g = groupOf(node);
+      if (g && g.text === node) {
+        // The page removed or moved its text node (e.g. a framework unmounting it): our pieces
+        // go, and the node gets its whole text back unless the page has written to it since.
+        unwrapGroup(g, g.text.data === g.left);
+        wrote = true;
+      }
+    }
+    for (const node of r.addedNodes) {
+      if (isOwnMark(node) || groupOf(node)) continue;
+      if (node.nodeType === 1 || node.nodeType === 3) pending.add(node);
+    }
+  }
+  return wrote;
 }

@@ -249,46 +249,58 @@ export function createMatcher(data: MatcherData): Matcher {
     while (i < n) {
       const c = text.charCodeAt(i);
       const cls = classes[c] as number;
-      if (cls === WORD || (cls === SURROGATE && astralWord(text, i))) {
+      const word = cls === WORD || (cls === SURROGATE && astralWord(text, i));
+      let next = i + 1; // Where to go on when no form starts here.
+      let candidate: boolean;
+      if (word) {
         // A word (the character before is none): read it whole, hashing its first folded code
         // units and its length (this runs for every letter of the page: the lookups are inlined).
         // Only a word that is some form's first word gets the trie walk.
         let h = step(0, FOLD[c] || foldOf(c));
-        let j = i + 1;
-        for (; j < n; j++) {
-          const d = text.charCodeAt(j);
+        for (; next < n; next++) {
+          const d = text.charCodeAt(next);
           const dc = classes[d] as number;
-          if (dc !== WORD && !(dc === SURROGATE && astralWord(text, j))) break;
-          if (j - i < FIRST_WORD_HASHED) h = step(h, FOLD[d] || foldOf(d));
+          if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
+          if (next - i < FIRST_WORD_HASHED) h = step(h, FOLD[d] || foldOf(d));
         }
-        if (firstWords[step(h, j - i) & FIRST_WORD_MASK] === 1) {
-          const m = matchAt(text, i, t);
-          if (m) {
-            (out ??= []).push(m);
-            i = m.end;
-            prevWord = endsInWord(text, i);
-            continue;
-          }
-        }
-        i = j;
-        prevWord = true;
-        continue;
+        candidate = firstWords[step(h, next - i) & FIRST_WORD_MASK] === 1;
+      } else {
+        // Not a word character: a few forms start with one (e.g. a quote); never right after a word.
+        candidate = !prevWord && t.root[FOLD[c] || foldOf(c)] !== 0;
       }
-      // Not a word character: a few forms start with one (e.g. a quote); never right after a word.
-      if (!prevWord && t.root[FOLD[c] || foldOf(c)] !== 0) {
-        const m = matchAt(text, i, t);
-        if (m) {
-          (out ??= []).push(m);
-          i = m.end;
-          prevWord = endsInWord(text, i);
-          continue;
-        }
+      const m = candidate ? matchAt(text, i, t) : null;
+      if (m) {
+        (out ??= []).push(m);
+        i = m.end;
+        prevWord = endsInWord(text, i);
+      } else {
+        i = next;
+        prevWord = word;
       }
-      prevWord = false;
-      i++;
     }
     return out ?? NONE;
   };
 
   return { find, resolve, prepare: () => void (trie ??= load()) };
+}
+
+/**
+ * The matches to highlight: `allow` keeps the ids that may be (the category filter), and with a
+ * `seen` set only each entry's first occurrence is kept (and noted there). Allocates nothing when
+ * every match passes whole.
+ */
+export function keepMatches(found: TermMatch[], allow: (ids: readonly string[]) => readonly string[], seen: Set<string> | null): TermMatch[] {
+  let keep: TermMatch[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as TermMatch;
+    let ids = allow(m.ids);
+    if (ids.length > 0 && seen !== null) {
+      ids = ids.filter((id) => !seen.has(id));
+      for (const id of ids) seen.add(id);
+    }
+    if (ids === m.ids && keep === null) continue;
+    keep ??= found.slice(0, k);
+    if (ids.length > 0) keep.push(ids === m.ids ? m : { ...m, ids });
+  }
+  return keep ?? found;
 }
