@@ -67,8 +67,8 @@ Measured on this machine while tuning (before → after, same pages):
 What still stands between the engine and the budgets:
 
 - **Full highlight, 10x.** Missed: 10-20x across runs since the first-word filter (engine 340-540 ms
-  against a baseline of 26-60 ms; the baseline alone varies by half from run to run on this
-  machine; in the run above, 1 of 5 fresh tabs was under 10x), 15-25x before it. What is left is reading and matching every character: the walk
+  against a baseline of 24-60 ms; the baseline alone varies by half from run to run on this
+  machine), 15-25x before it. What is left is reading and matching every character: the walk
   with its exclusion and shadow-root checks (1.5-2.5x the baseline by itself: elements are visited
   and their JavaScript wrappers made, which the text-only baseline never does), the matcher
   (100-165 ms in the page for 6 MB of text; a bare loop that only reads every character code costs
@@ -80,7 +80,7 @@ What still stands between the engine and the budgets:
   matter, and this benchmark only sees them since it reads the Long Animation Frames API (the Long
   Tasks API, used before, reports no rendering work in this Chromium, so the earlier "longest task"
   was really the longest slice). On the 5 MB page, 40,000 blocks in one container, any DOM change
-  costs the browser one frame of 150-420 ms of style, layout and paint: writing a single \`<mark>\`
+  costs the browser one frame of 150-470 ms of style, layout and paint: writing a single \`<mark>\`
   by hand on the same page without the extension does it. So the frames that show the engine's
   writes pass 50 ms there: two during the initial pass and one per batch of wrapping while
   scrolling (the batches are large for this reason: about one in 30 screens); scrolling the same page
@@ -281,7 +281,7 @@ const md = [
   '',
   '| page | terms in view | of which wrapped | looks at the viewport | longest look (engine time in one frame) | engine time over 30 screens | frames over 50 ms (longest) | same scrolling without the extension | still waiting after |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.size.name} | ${r.full.scroll.expected} | ${r.full.scroll.wrapped} | ${r.full.scroll.frames} | ${ms(r.full.scroll.maxFrame)} | ${ms(r.full.scroll.total)} | ${r.full.scroll.longFrames ? `${r.full.scroll.longFrames} (${ms(r.full.scroll.longestFrame)})` : '0'} | ${r.scrollAlone.longFrames ? `${r.scrollAlone.longFrames} (${ms(r.scrollAlone.longestFrame)})` : '0'} | ${r.full.scroll.pending} |`),
+  ...rows.map((r) => `| ${r.size.name} | ${r.full.scroll.expected} | ${r.full.scroll.wrapped} | ${r.full.scroll.looks} | ${ms(r.full.scroll.maxLook)} | ${ms(r.full.scroll.total)} | ${r.full.scroll.longFrames ? `${r.full.scroll.longFrames} (${ms(r.full.scroll.longestFrame)})` : '0'} | ${r.scrollAlone.longFrames ? `${r.scrollAlone.longFrames} (${ms(r.scrollAlone.longestFrame)})` : '0'} | ${r.full.scroll.pending} |`),
   '',
   '**Live pages** (1,000 paragraphs appended in 20 batches of 50 after the initial pass):',
   '',

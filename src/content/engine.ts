@@ -34,11 +34,11 @@ export const MUTATION_BATCH_MS = 20;
  * of thousands of terms would otherwise cost seconds for marks nobody sees (bench/RESULTS.md).
  */
 export const EAGER_MARKS = 200;
-/** When a deferred text node this close to the viewport (in text nodes with matches) is waiting… */
+/** When a waiting text node is this close to the viewport (in text nodes with matches)… */
 const REVEAL_NEAR = 40;
 /** …those up to this far on either side are wrapped, so the reader can scroll on for a while. */
 const REVEAL_MARGIN = 400;
-/** At most this many deferred text nodes are wrapped in one frame; the rest follow next frame. */
+/** At most this many waiting text nodes are wrapped in one frame; the rest follow next frame. */
 const REVEAL_PER_FRAME = 500;
 /** Shortest time between two looks at the viewport while the page scrolls. */
 const REVEAL_EVERY_MS = 100;
@@ -150,7 +150,7 @@ export class Engine {
   /** Wraps every waiting match that `wanted` accepts (e.g. before jumping to a term). */
   reveal(wanted: (ids: readonly string[]) => boolean): void {
     if (this.waiting.size === 0) return;
-    this.wrapDeferred(this.waiting.ordered().filter((e) => !e.done && e.matches.some((m) => wanted(m.ids))));
+    this.wrapWaiting(this.waiting.ordered().filter((e) => !e.done && e.matches.some((m) => wanted(m.ids))));
   }
 
   /**
@@ -164,7 +164,7 @@ export class Engine {
       return;
     }
     const at = this.waiting.indexAt(node);
-    this.wrapDeferred(this.waiting.ordered().slice(Math.max(0, at - REVEAL_NEAR), at + REVEAL_NEAR));
+    this.wrapWaiting(this.waiting.ordered().slice(Math.max(0, at - REVEAL_NEAR), at + REVEAL_NEAR));
   }
 
   /** Changes the highlight style of existing and future marks. */
@@ -311,7 +311,7 @@ export class Engine {
   }
 
   /** Wraps waiting entries (those still valid); returns the number wrapped. */
-  private wrapDeferred(list: readonly Waiting[]): number {
+  private wrapWaiting(list: readonly Waiting[]): number {
     // All reads first, then all writes: isInsideExcluded asks for isContentEditable, which
     // brings style up to date, so reading between writes would restyle the page once per node.
     const wrap = list.filter((e) => isValid(e) && !isInsideExcluded(e.text));
@@ -328,7 +328,7 @@ export class Engine {
     if (this.revealFrame !== 0 || this.waiting.size === 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
-    // At most one look per REVEAL_EVERY_MS while scrolling: each costs a hit test of the page.
+    // At most one look per REVEAL_EVERY_MS while scrolling (each reads the layout of the page).
     const wait = this.lastReveal + REVEAL_EVERY_MS - now();
     const look = (): void => {
       this.revealFrame = win.requestAnimationFrame(() => {
@@ -342,11 +342,10 @@ export class Engine {
   }
 
   /**
-   * Wraps the waiting matches in and around the viewport. Finds them by document position: the
-   * text at the viewport's top and bottom edges, placed in the ordered list. Writes in large
-   * batches and only when the reader comes near unwrapped matches (within REVEAL_NEAR entries):
-   * on a long flat page every DOM change costs a layout of the whole page (~90 ms for 40,000
-   * paragraphs), whether it adds one mark or five hundred.
+   * Wraps the waiting matches in and around the viewport (placed among them by WaitingList).
+   * Writes in large batches and only when the reader comes near unwrapped matches (within
+   * REVEAL_NEAR entries): on a long flat page every DOM change costs the browser a frame of
+   * 150-470 ms (40,000 paragraphs, bench/RESULTS.md), whether it adds one mark or five hundred.
    */
   private revealVisible(limit: number): void {
     if (this.waiting.size === 0 || this.stopped) return;
@@ -356,7 +355,7 @@ export class Engine {
     if (span === null) return; // No match near the viewport at all.
     const picked = this.waiting.around(span, REVEAL_NEAR, REVEAL_MARGIN, limit);
     if (picked.length === 0) return; // Nothing waiting near the viewport: most looks end here.
-    this.wrapDeferred(picked);
+    this.wrapWaiting(picked);
     if (picked.length >= limit) this.requestReveal();
   }
 

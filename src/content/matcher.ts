@@ -249,7 +249,7 @@ export function createMatcher(data: MatcherData): Matcher {
     while (i < n) {
       const c = text.charCodeAt(i);
       const cls = classes[c] as number;
-      const word = cls === WORD || (cls === SURROGATE && astralWord(text, i));
+      const word = isWord(cls, text, i);
       let next = i + 1; // Where to go on when no form starts here.
       let candidate: boolean;
       if (word) {
@@ -259,8 +259,7 @@ export function createMatcher(data: MatcherData): Matcher {
         let h = step(0, FOLD[c] || foldOf(c));
         for (; next < n; next++) {
           const d = text.charCodeAt(next);
-          const dc = classes[d] as number;
-          if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
+          if (!isWord(classes[d] as number, text, next)) break;
           if (next - i < FIRST_WORD_HASHED) h = step(h, FOLD[d] || foldOf(d));
         }
         candidate = firstWords[step(h, next - i) & FIRST_WORD_MASK] === 1;

@@ -202,7 +202,7 @@ export class WaitingList {
 }
 
 /** Index of the first entry of `list` (in document order) whose number is at least `seq`. */
-export function indexOfSeq(list: readonly Waiting[], seq: number): number {
+function indexOfSeq(list: readonly Waiting[], seq: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
