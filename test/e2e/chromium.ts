@@ -74,6 +74,16 @@ export function painted(page: Page, scope = ''): Promise<PaintedTerm[]> {
   return page.evaluate(`(${PAINTED_SRC})(${JSON.stringify(scope)})`) as Promise<PaintedTerm[]>;
 }
 
+/** Number of painted terms on the page (shadow roots included). */
+export async function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(`(${PAINTED_SRC})('').length`) as Promise<number>;
+}
+
+/** Waits until the page's painted count passes `test` (e.g. n => n === 0). */
+export async function waitPainted(page: Page, test: string, timeout = 15000): Promise<void> {
+  await page.waitForFunction(`((n) => ${test})((${PAINTED_SRC})('').length)`, undefined, { timeout });
+}
+
 /** Waits until the number of painted terms has been stable for a few frames. */
 export async function settle(page: Page): Promise<void> {
   let last = -1;

@@ -80,9 +80,12 @@ export function installTriggers(doc: Document, host: TriggerHost, signal: AbortS
       host.open(o, 'hover');
     }, host.hoverDelay());
   });
-  on('pointerleave' as 'pointerout', () => {
+  on('pointerout', (e) => {
+    if (e.relatedTarget !== null) return; // Still in the page: pointermove decides.
+    // The pointer left the window.
     hovered = null;
     cancelOpen();
+    if (card.open && openedBy === 'hover') scheduleClose();
   });
   on('focusin', (e) => {
     const o = host.focused(elementOf(targetOf(e)));
