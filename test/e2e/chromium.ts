@@ -84,6 +84,21 @@ export async function waitPainted(page: Page, test: string, timeout = 15000): Pr
   await page.waitForFunction(`((n) => ${test})((${PAINTED_SRC})('').length)`, undefined, { timeout });
 }
 
+/** Polls `fn` until it returns true (Node side). */
+export async function until(fn: () => Promise<boolean>, timeout = 15000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 80));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Waits until the painted terms' texts pass `test`. */
+export function untilTexts(page: Page, test: (texts: string[]) => boolean, what = 'painted texts'): Promise<void> {
+  return until(async () => test((await painted(page)).map((t) => t.text)), 15000, what);
+}
+
 /** Waits until the number of painted terms has been stable for a few frames. */
 export async function settle(page: Page): Promise<void> {
   let last = -1;
