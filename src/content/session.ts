@@ -38,6 +38,8 @@ export class TermSession implements TriggerHost {
   private jumpIndex = new Map<string, number>();
   /** Focus for terms that must not get an element (see focus-proxy.ts). */
   private readonly proxy: FocusProxy;
+  /** The one range the hover hit test reuses. */
+  private probe: Range | null = null;
 
   constructor(private readonly doc: Document, private settings: Settings) {
     this.index = new TermIndex(doc);
@@ -114,7 +116,8 @@ export class TermSession implements TriggerHost {
     for (const e of this.index.inParent(target)) {
       if (!e.painted) continue;
       for (const o of e.occ) {
-        for (const r of this.painter.rangeOf(o).getClientRects()) {
+        this.probe ??= this.doc.createRange();
+        for (const r of this.painter.rangeOf(o, this.probe).getClientRects()) {
           if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return o;
         }
       }
