@@ -55,7 +55,7 @@ const ENTRY_KEYS = new Set([
   'plural',
   'inflections',
 ]);
-const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition']);
+const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition', 'generic']);
 const FORM_KEYS = new Set(['form', 'expansion', 'caseSensitive', 'ambiguous', 'generic', 'inflect']);
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const BWBR_RE = /^BWBR\d{7}$/;
@@ -146,7 +146,7 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
   const plain = (text: string, kind: FormKind): Form => ({ text, caseSensitive: false, ambiguous: false, generic: generic && kind !== 'abbreviation', inflect, kind });
   if (term !== null) forms.push({ ...plain(term, 'term'), caseSensitive: termCaseSensitive });
 
-  const readForms = (key: string, list: unknown, kind: FormKind) => {
+  const readForms = (key: string, list: unknown, kind: FormKind, genericDefault = generic) => {
     const out: { form: string; expansion: string | null }[] = [];
     if (list === undefined) return out;
     if (!Array.isArray(list)) {
@@ -157,7 +157,7 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
       const where = `${key}[${i + 1}]`;
       if (typeof item === 'string') {
         if (item.trim() === '') fail(`${where} is empty`);
-        else forms.push(plain(item.trim(), kind));
+        else forms.push({ ...plain(item.trim(), kind), generic: genericDefault && kind !== 'abbreviation' });
         out.push({ form: item.trim(), expansion: null });
         return;
       }
@@ -170,7 +170,7 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
       }
       const form = str(`${where}.form`, item.form);
       const expansion = item.expansion === undefined ? null : str(`${where}.expansion`, item.expansion);
-      const base = plain(form ?? '', kind);
+      const base = { ...plain(form ?? '', kind), generic: genericDefault && kind !== 'abbreviation' };
       const f: Form = {
         ...base,
         caseSensitive: bool(`${where}.caseSensitive`, item.caseSensitive),
@@ -205,8 +205,10 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
       fail(`English definition has ${wordCount(def)} words (at most ${MAX_ENGLISH_WORDS})`);
     }
     const match = english.match === undefined ? true : bool('english.match', english.match);
-    if (name !== null && match) forms.push(plain(name, 'english'));
-    readForms('english.variants', english.variants, 'english');
+    // `english.generic` overrides the entry's flag for the English name and its variants.
+    const enGeneric = bool('english.generic', english.generic, generic);
+    if (name !== null && match) forms.push({ ...plain(name, 'english'), generic: enGeneric });
+    readForms('english.variants', english.variants, 'english', enGeneric);
     if (name !== null && def !== null) en = { name, definition: def };
   }
 
