@@ -60,6 +60,7 @@ export function nounPlurals(w: string): Candidate[] {
   const p = (form: string): Candidate => ({ form, primary: true });
   const a = (form: string): Candidate => ({ form, primary: false });
   if (w.endsWith('heid')) return [p(`${w.slice(0, -4)}heden`)];
+  if (/[^aeiou]je$/u.test(w)) return [p(`${w}s`)];
   if (/[^aeiou]ie$/u.test(w) || /(oe|ij|ei|ui|ou|au)$/u.test(w)) return [p(`${w}s`), a(`${w}en`)];
   if (w.endsWith('ee')) return [p(`${w}ën`)];
   if (w.endsWith('e')) return [p(`${w}n`), p(`${w}s`)];
