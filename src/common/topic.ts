@@ -82,6 +82,8 @@ export class TopicGate<T> {
   private readonly specific = new Set<string>();
   /** Generic matches waiting for the page to qualify, with what they were fed with. */
   private held: { tag: T; match: GateMatch }[] = [];
+  /** A glossary without generic forms (the gate then only passes matches through). */
+  private readonly none: boolean;
 
   constructor(
     private readonly rule: TopicRule,
@@ -93,6 +95,7 @@ export class TopicGate<T> {
     this.negative = cuesOf(rule.negative);
     this.careSite = hostMatches(host, rule.careSites);
     this.policySite = hostMatches(host, rule.policySites);
+    this.none = Object.keys(generic.exact).length === 0 && Object.keys(generic.folded).length === 0;
   }
 
   /** Whether the page counts as being about care, on the evidence so far. */
@@ -121,6 +124,7 @@ export class TopicGate<T> {
    */
   feed<M extends GateMatch>(text: string, matches: readonly M[], tag: T): M[] {
     if (matches.length === 0) return [];
+    if (this.none) return matches as M[];
     const generic = matches.map((m) => this.isGeneric(text.slice(m.start, m.end), m.ids));
     if (this.options.disabled || !generic.includes(true)) {
       for (let k = 0; k < matches.length; k++) if (!generic[k]) for (const id of (matches[k] as M).ids) this.specific.add(id);
