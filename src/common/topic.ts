@@ -84,6 +84,8 @@ export class TopicGate<T> {
   private held: { tag: T; match: GateMatch }[] = [];
   /** A glossary without generic forms (the gate then only passes matches through). */
   private readonly none: boolean;
+  /** Entry ids with a generic form: a match of any other entry is specific without a lookup. */
+  private readonly genericIds: Set<string>;
 
   constructor(
     private readonly rule: TopicRule,
@@ -95,7 +97,8 @@ export class TopicGate<T> {
     this.negative = cuesOf(rule.negative);
     this.careSite = hostMatches(host, rule.careSites);
     this.policySite = hostMatches(host, rule.policySites);
-    this.none = Object.keys(generic.exact).length === 0 && Object.keys(generic.folded).length === 0;
+    this.genericIds = new Set([...Object.values(generic.exact), ...Object.values(generic.folded)].flat());
+    this.none = this.genericIds.size === 0;
   }
 
   /** Whether the page counts as being about care, on the evidence so far. */
@@ -112,6 +115,7 @@ export class TopicGate<T> {
 
   /** Whether a match of `text` (the page's text of the match) is generic for all its entries. */
   isGeneric(text: string, ids: readonly string[]): boolean {
+    if (!ids.every((id) => this.genericIds.has(id))) return false;
     const key = normalizeForm(text);
     const g = this.generic.exact[key] ?? this.generic.folded[key.toLowerCase()];
     return g !== undefined && ids.every((id) => g.includes(id));

@@ -57,7 +57,11 @@ export function Card(props: CardProps) {
   const title = history.length === 0 && abbr ? abbr.form : entry.term;
   const category = CATEGORY_LABELS[entry.category];
   // A generic term (eigen risico) says which sense the card explains (issue 13).
-  const sense = entry.sense ? <p class="sense" lang="nl">{t('sense', entry.sense)}</p> : null;
+  const sense = entry.sense ? (
+    <p class="sense">
+      {t('sense')}: <span lang="nl">{entry.sense}</span>
+    </p>
+  ) : null;
   const nl = (
     <p class="def" lang="nl" id="iza-def">
       {entry.definition}
