@@ -8,6 +8,8 @@
  *   node build.mjs --start [firefox] build, then open a browser on the demo page
  *   node build.mjs --dev             also write source maps
  *
+ * Besides the two builds it writes dist/glossary/begrippen.ttl (SKOS, NL-SBB) and begrippen.csv.
+ *
  * IZA_GLOSSARY_DIR=dir builds from another glossary folder (e.g. a test fixture), and
  * IZA_DIST_DIR=dir writes the builds there instead of dist/ (so tests can build a variant).
  *
@@ -50,7 +52,11 @@ export async function loadGlossary() {
   try {
     const glossary = compileGlossary(files, { words: await loadWordList(), ...(topicText === null ? {} : { topic: { file: topicFile, text: topicText } }) });
     const { warnings, generated, dropped } = glossary.report;
-    if (warnings.length > 0) console.warn(`Glossary warnings (${warnings.length}):\n${warnings.map((p) => `  ${p.file}: entry "${p.id}": ${p.reason}`).join('\n')}`);
+    // Warnings do not stop the build yet (see DEFAULT_SEVERITY in src/build/fact-checks.ts).
+    const long = warnings.filter((p) => p.reason.startsWith('Dutch sentence'));
+    const shown = process.env.IZA_GLOSSARY_REPORT ? warnings : warnings.filter((p) => !long.includes(p));
+    if (shown.length > 0) console.warn(`Glossary warnings:\n${shown.map((p) => `  ${p.file}: entry "${p.id}": ${p.reason}`).join('\n')}`);
+    if (long.length > 0) console.warn(`Glossary: ${long.length} Dutch sentences over 20 words in ${new Set(long.map((p) => p.id)).size} entries (IZA_GLOSSARY_REPORT=1 lists them).`);
     console.log(`Glossary: ${generated.length} inflected forms generated, ${dropped.length} candidates left out (IZA_GLOSSARY_REPORT=1 lists them).`);
     if (process.env.IZA_GLOSSARY_REPORT) console.log(`Generated:\n${generated.join('\n')}\nLeft out:\n${dropped.join('\n')}`);
     return glossary;
@@ -153,6 +159,12 @@ async function main() {
     const sizes = await buildTarget(target, glossary, base);
     console.log(`${process.env.IZA_DIST_DIR ?? 'dist'}/${target}: ${Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
   }
+  // The glossary as data for others: NL-SBB (SKOS, Turtle) and CSV (src/build/skos-export.ts).
+  const { toTurtle, toCsv } = await importTs('src/build/skos-export.ts');
+  await mkdir(join(DIST, 'glossary'), { recursive: true });
+  await writeFile(join(DIST, 'glossary', 'begrippen.ttl'), toTurtle(glossary, new Date().toISOString().slice(0, 10)));
+  await writeFile(join(DIST, 'glossary', 'begrippen.csv'), toCsv(glossary));
+  console.log(`${process.env.IZA_DIST_DIR ?? 'dist'}/glossary: begrippen.ttl, begrippen.csv (NL-SBB export)`);
   if (args.has('--package')) {
     const { packageAll } = await import('./test/tools/package.mjs');
     await packageAll(ROOT, base.version);

@@ -165,6 +165,22 @@ export function compileGlossary(files: GlossaryFile[], options: CompileOptions =
   }
 
   const ids = new Set(entries.map((e) => e.id));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const e of entries) {
+    if (e.broader === undefined) continue;
+    const fail = (reason: string) => problems.push({ file: fileOf.get(e.id) ?? '?', id: e.id, reason });
+    if (!ids.has(e.broader)) fail(`broader id "${e.broader}" does not exist`);
+    else if (e.related.includes(e.broader)) fail(`"${e.broader}" is both broader and related (SKOS keeps them apart)`);
+    // A chain of broader entries must end: no entry may be broader than itself.
+    const seen = new Set<string>([e.id]);
+    for (let b: string | undefined = e.broader; b !== undefined; b = byId.get(b)?.broader) {
+      if (seen.has(b)) {
+        fail(`broader chain runs in a circle (${[...seen, b].join(' -> ')})`);
+        break;
+      }
+      seen.add(b);
+    }
+  }
   for (const e of entries) {
     for (const r of e.related) {
       if (!ids.has(r)) problems.push({ file: fileOf.get(e.id) ?? '?', id: e.id, reason: `related id "${r}" does not exist` });
@@ -218,5 +234,15 @@ export function compileGlossary(files: GlossaryFile[], options: CompileOptions =
   matcher.trie = buildFlatTrie(claims.keys());
   matcher.wordRanges = bmpWordRanges();
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { entries, matcher, topic, report };
+  const labels: CompiledGlossary['labels'] = {};
+  for (const { c } of checked) {
+    const { entry, forms } = c;
+    const typed = (kind: string) => [...new Set(forms.filter((f) => f.kind === kind || (kind === 'nl' && (f.kind === 'variant' || f.kind === 'abbreviation'))).map((f) => f.text))];
+    labels[entry.id] = { nl: typed('nl').filter((t) => t !== entry.term), en: typed('english').filter((t) => t !== entry.en.name), generated: [] };
+  }
+  for (const line of report.generated) {
+    const at = line.indexOf(': ');
+    labels[line.slice(0, at)]?.generated.push(line.slice(at + 2));
+  }
+  return { entries, matcher, topic, report, labels };
 }

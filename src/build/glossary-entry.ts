@@ -54,6 +54,7 @@ const ENTRY_KEYS = new Set([
   'inflect',
   'plural',
   'inflections',
+  'broader',
 ]);
 const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition', 'generic']);
 const FORM_KEYS = new Set(['form', 'expansion', 'caseSensitive', 'ambiguous', 'generic', 'inflect']);
@@ -212,6 +213,7 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
     if (name !== null && def !== null) en = { name, definition: def };
   }
 
+  const broader = raw.broader === undefined ? null : str('broader');
   let related: string[] = [];
   if (raw.related === undefined) fail('missing field "related" (use [] for none)');
   else if (!Array.isArray(raw.related) || raw.related.some((r) => typeof r !== 'string')) {
@@ -276,6 +278,7 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
     reviewed,
   };
   if (bwbr !== undefined) entry.bwbr = bwbr;
+  if (broader !== null) entry.broader = broader;
   if (generic) entry.generic = true;
   if (sense !== null) entry.sense = sense;
   return { entry, forms: forms.filter((f) => f.text !== ''), plural, inflect };

@@ -38,6 +38,8 @@ export interface Entry {
   definition: string;
   en: { name: string; definition: string };
   related: string[];
+  /** The id of a broader (more general) entry, for the NL-SBB export (skos:broader). */
+  broader?: string;
   sources: Source[];
   bwbr?: string;
   reviewed: string;
@@ -99,6 +101,17 @@ export interface CompiledGlossary {
   topic: TopicRule;
   /** What the build did besides: generated forms, what it left out and why, warnings. */
   report: GlossaryReport;
+  /** Per entry id, its labels as the editors wrote them (build time only: the NL-SBB export). */
+  labels: Record<string, EntryLabels>;
+}
+
+export interface EntryLabels {
+  /** Dutch abbreviations and variants. */
+  nl: string[];
+  /** English variants (the English name is in the entry). */
+  en: string[];
+  /** Forms the build generated (inflect.ts). */
+  generated: string[];
 }
 
 export interface GlossaryReport {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
 // @ts-expect-error: plain .mjs helper without types
 import { serve } from '../tools/server.mjs';
+import { PAINTED_SRC, idsOf, type PaintedTerm } from './painted';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
@@ -59,27 +60,48 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   };
 }
 
-/** Opens a fixture page and waits until the engine has highlighted it (marks stop changing). */
+/** Opens a fixture page and waits until the engine has highlighted it (painting stops changing). */
 export async function openPage(h: Harness, path: string, opts: { marks?: boolean } = {}): Promise<Page> {
   const page = await h.ctx.newPage();
   await page.goto(`${h.origin}${path}`);
-  if (opts.marks !== false) await page.waitForSelector('mark[data-iza]', { timeout: 15000 });
+  if (opts.marks !== false) await page.waitForFunction(`(${PAINTED_SRC})('').length > 0`, undefined, { timeout: 15000 });
   await settle(page);
   return page;
 }
 
-/** Waits until the number of marks has been stable for a few frames. */
+/** The painted terms in `scope` (a selector; '' for the whole page, shadow roots included). */
+export function painted(page: Page, scope = ''): Promise<PaintedTerm[]> {
+  return page.evaluate(`(${PAINTED_SRC})(${JSON.stringify(scope)})`) as Promise<PaintedTerm[]>;
+}
+
+/** Number of painted terms on the page (shadow roots included). */
+export async function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(`(${PAINTED_SRC})('').length`) as Promise<number>;
+}
+
+/** Waits until the page's painted count passes `test` (e.g. n => n === 0). */
+export async function waitPainted(page: Page, test: string, timeout = 15000): Promise<void> {
+  await page.waitForFunction(`((n) => ${test})((${PAINTED_SRC})('').length)`, undefined, { timeout });
+}
+
+/** Waits until the number of painted terms has been stable for a few frames. */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    let last = -1;
-    let stable = 0;
-    while (stable < 5) {
-      await new Promise((r) => setTimeout(r, 60));
-      const n = document.querySelectorAll('mark[data-iza]').length;
-      stable = n === last ? stable + 1 : 0;
-      last = n;
-    }
-  });
+  let last = -1;
+  let stable = 0;
+  while (stable < 5) {
+    await page.waitForTimeout(60);
+    const n = (await painted(page)).length;
+    stable = n === last ? stable + 1 : 0;
+    last = n;
+  }
+}
+
+/** Moves the pointer onto the `nth` painted term with this text (in `scope`). */
+export async function hoverTerm(page: Page, text: string | RegExp, scope = '', nth = 0): Promise<void> {
+  const all = (await painted(page, scope)).filter((t) => (typeof text === 'string' ? t.text === text : text.test(t.text)));
+  const t = all[nth];
+  if (!t) throw new Error(`no painted term ${String(text)} in "${scope}" (painted: ${(await painted(page, scope)).map((x) => x.text).join(', ')})`);
+  await page.mouse.move(t.x, t.y);
 }
 
 /** Runs code in the extension's service worker (chrome.* available). */
@@ -111,7 +133,10 @@ export async function openPopup(h: Harness, page: Page): Promise<Page> {
   return popup;
 }
 
-/** Texts of all marks, with their ids: ["Zvw=zvw", …]. */
-export function markTexts(page: Page, scope = 'body'): Promise<string[]> {
-  return page.$$eval(`${scope} mark[data-iza]`, (ms) => ms.map((m) => `${m.textContent}=${m.getAttribute('data-iza')}`));
+/**
+ * Texts of the painted terms, with the ids the glossary gives them: ["Zvw=zvw", …]. The ids are
+ * resolved from the text by the build's matcher: the page holds no trace of them while painted.
+ */
+export async function markTexts(page: Page, scope = 'body'): Promise<string[]> {
+  return (await painted(page, scope)).map((t) => `${t.text}=${idsOf(t.text)}`);
 }
