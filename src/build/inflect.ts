@@ -108,7 +108,8 @@ export function inflectAdjective(w: string): Candidate[] {
  */
 export function checkWord(base: string, cand: string, primary: boolean, words: WordList | undefined): string | null {
   if (cand === base) return null;
-  if (!words) return primary ? null : 'not the likely form (no word list)';
+  // Without the word list nothing says a form is not another word ("zorgen"): make none.
+  if (!words) return 'no word list to check it against';
   // A word in its own right: a verb or adjective line of its own ("zorgen", "plannen"), or a
   // form of another stem that is not also a form of this one.
   const own = words.linesOf(cand).flat().filter((f) => f[0] === 'V' || f[0] === 'A');

@@ -82,6 +82,10 @@ export class TopicGate<T> {
   private readonly specific = new Set<string>();
   /** Generic matches waiting for the page to qualify, with what they were fed with. */
   private held: { tag: T; match: GateMatch }[] = [];
+  /** A glossary without generic forms (the gate then only passes matches through). */
+  private readonly none: boolean;
+  /** Entry ids with a generic form: a match of any other entry is specific without a lookup. */
+  private readonly genericIds: Set<string>;
 
   constructor(
     private readonly rule: TopicRule,
@@ -93,6 +97,8 @@ export class TopicGate<T> {
     this.negative = cuesOf(rule.negative);
     this.careSite = hostMatches(host, rule.careSites);
     this.policySite = hostMatches(host, rule.policySites);
+    this.genericIds = new Set([...Object.values(generic.exact), ...Object.values(generic.folded)].flat());
+    this.none = this.genericIds.size === 0;
   }
 
   /** Whether the page counts as being about care, on the evidence so far. */
@@ -109,6 +115,7 @@ export class TopicGate<T> {
 
   /** Whether a match of `text` (the page's text of the match) is generic for all its entries. */
   isGeneric(text: string, ids: readonly string[]): boolean {
+    if (!ids.every((id) => this.genericIds.has(id))) return false;
     const key = normalizeForm(text);
     const g = this.generic.exact[key] ?? this.generic.folded[key.toLowerCase()];
     return g !== undefined && ids.every((id) => g.includes(id));
@@ -121,6 +128,7 @@ export class TopicGate<T> {
    */
   feed<M extends GateMatch>(text: string, matches: readonly M[], tag: T): M[] {
     if (matches.length === 0) return [];
+    if (this.none) return matches as M[];
     const generic = matches.map((m) => this.isGeneric(text.slice(m.start, m.end), m.ids));
     if (this.options.disabled || !generic.includes(true)) {
       for (let k = 0; k < matches.length; k++) if (!generic[k]) for (const id of (matches[k] as M).ids) this.specific.add(id);

@@ -48,13 +48,14 @@ export class Firefox {
   context = '';
   origin = '';
 
-  static async launch(): Promise<Firefox> {
+  /** `extensionDir`: another build of the extension (default dist/firefox). */
+  static async launch(opts: { extensionDir?: string } = {}): Promise<Firefox> {
     const ff = new Firefox();
-    await ff.start();
+    await ff.start(opts.extensionDir ?? join(ROOT, 'dist', 'firefox'));
     return ff;
   }
 
-  private async start(): Promise<void> {
+  private async start(extensionDir: string): Promise<void> {
     this.server = await serve(join(ROOT, 'test', 'fixtures'));
     this.origin = this.server.origin;
     this.profile = await mkdtemp(join(tmpdir(), 'iza-firefox-'));
@@ -93,7 +94,7 @@ export class Firefox {
       else w.resolve(msg.result);
     });
     await this.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    await this.send('webExtension.install', { extensionData: { type: 'path', path: join(ROOT, 'dist', 'firefox') } });
+    await this.send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
     const tree = await this.send('browsingContext.getTree', {});
     this.context = tree.contexts[0].context;
   }

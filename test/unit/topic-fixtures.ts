@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { parse, stringify } from 'yaml';
-import { compileGlossary } from '../../src/build/glossary-compile';
+import { compileGlossary, type GlossaryFile } from '../../src/build/glossary-compile';
 import { wordList } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,8 +48,8 @@ interface Overlay {
   englishSpecific?: boolean;
 }
 
-/** The real glossary, with the entries of generic.yaml marked generic where the data does not yet. */
-export function glossaryWithGeneric() {
+/** The real glossary's files, with the entries of generic.yaml marked generic where the data does not yet. */
+export function genericGlossaryFiles(): { files: GlossaryFile[]; topic: GlossaryFile } {
   const overlay = parse(readFileSync(join(TOPIC_DIR, 'generic.yaml'), 'utf8')) as Record<string, Overlay>;
   const dir = join(ROOT, 'glossary');
   const files = readdirSync(dir)
@@ -70,5 +70,11 @@ export function glossaryWithGeneric() {
       return { file: `glossary/${f}`, text: stringify(entries) };
     });
   const topic = { file: 'glossary/context/topic.yaml', text: readFileSync(join(dir, 'context', 'topic.yaml'), 'utf8') };
+  return { files, topic };
+}
+
+/** That glossary compiled as the build does. */
+export function glossaryWithGeneric() {
+  const { files, topic } = genericGlossaryFiles();
   return compileGlossary(files, { words: wordList(), topic });
 }
