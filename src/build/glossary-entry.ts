@@ -36,7 +36,7 @@ export interface CheckedEntry {
   inflect: boolean;
 }
 
-const ENTRY_KEYS = new Set([
+export const ENTRY_KEYS = new Set([
   'id',
   'term',
   'termCaseSensitive',
@@ -56,8 +56,8 @@ const ENTRY_KEYS = new Set([
   'inflections',
   'broader',
 ]);
-const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition', 'generic']);
-const FORM_KEYS = new Set(['form', 'expansion', 'caseSensitive', 'ambiguous', 'generic', 'inflect']);
+export const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition', 'generic']);
+export const FORM_KEYS = new Set(['form', 'expansion', 'caseSensitive', 'ambiguous', 'generic', 'inflect']);
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const BWBR_RE = /^BWBR\d{7}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -18,11 +18,13 @@ export const DEFAULT_TOPIC: TopicRule = {
   window: 12,
   minCues: 2,
   specificCueWeight: 2,
+  pageNegativeWeight: 1,
+  settledSpecific: 10,
 };
 
 const SITE_RE = /^([a-z0-9-]+\*|[a-z0-9-]+(\.[a-z0-9-]+)+)$/u;
 const CUE_RE = /^[\p{Ll}\p{N}-]+\*?(\+[\p{Ll}\p{N}-]+\*?)*$/u;
-const NUMBERS = ['minSpecific', 'minSpecificOnPolicySite', 'window', 'minCues', 'specificCueWeight'] as const;
+export const NUMBERS = ['minSpecific', 'minSpecificOnPolicySite', 'window', 'minCues', 'specificCueWeight', 'pageNegativeWeight', 'settledSpecific'] as const;
 
 export function compileTopic(file: string, text: string, problems: GlossaryProblem[]): TopicRule {
   const fail = (reason: string) => problems.push({ file, id: 'topic', reason });

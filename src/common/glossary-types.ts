@@ -93,6 +93,10 @@ export interface TopicRule {
   minCues: number;
   /** What one specific term in the window counts for, against one cue word. */
   specificCueWeight: number;
+  /** Distinct specific terms a page needs per distinct negative cue word in its text (before it is settled). */
+  pageNegativeWeight: number;
+  /** From this many distinct specific terms on, the page is about care whatever its negative cues. */
+  settledSpecific: number;
 }
 
 export interface CompiledGlossary {

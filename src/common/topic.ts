@@ -11,8 +11,11 @@
  *   government site that writes about everything);
  * - cue words within a window of words around each generic match: positive ones (patiënt,
  *   huisarts, zorg*) and negative ones (auto, hypotheek, tv, energie).
+ * - negative cue words anywhere in the page's text that holds terms: each needs one more
+ *   distinct specific term before the page qualifies (until it has `settledSpecific` of them).
  * A generic match is shown when its page qualifies and its negative cues do not outweigh its
- * positive ones, or, before the page qualifies, when its positive cues alone are strong enough.
+ * positive ones, or, before the page qualifies, when its positive cues alone are strong enough
+ * (and the page's negative cues do not outweigh its specific terms).
  *
  * It is fed incrementally: the engine hands over each text node's matches as it finds them, in
  * slices. A generic match that cannot be shown yet is held; when later text makes the page
@@ -80,6 +83,8 @@ export class TopicGate<T> {
   private readonly careSite: boolean;
   private readonly policySite: boolean;
   private readonly specific = new Set<string>();
+  /** Distinct negative cue words in the page's text that holds terms (page-level evidence). */
+  private readonly negativesSeen = new Set<string>();
   /** Generic matches waiting for the page to qualify, with what they were fed with. */
   private held: { tag: T; match: GateMatch }[] = [];
   /** A glossary without generic forms (the gate then only passes matches through). */
@@ -105,7 +110,17 @@ export class TopicGate<T> {
   get qualified(): boolean {
     if (this.careSite) return true;
     const need = this.policySite ? this.rule.minSpecificOnPolicySite : this.rule.minSpecific;
-    return this.specific.size >= need;
+    return this.specific.size >= need && this.balanced;
+  }
+
+  /**
+   * Whether the page's specific terms outweigh its negative cue words: a financial adviser's page
+   * that names "huisartsen en fysiotherapeuten" once among mortgages and loans is not about care.
+   * Past `settledSpecific` distinct specific terms, the page is about care whatever else it says.
+   */
+  private get balanced(): boolean {
+    const n = this.specific.size;
+    return n >= this.rule.settledSpecific || n >= this.rule.pageNegativeWeight * this.negativesSeen.size;
   }
 
   /** Distinct specific entries seen so far. */
@@ -130,13 +145,14 @@ export class TopicGate<T> {
     if (matches.length === 0) return [];
     if (this.none) return matches as M[];
     const generic = matches.map((m) => this.isGeneric(text.slice(m.start, m.end), m.ids));
-    if (this.options.disabled || !generic.includes(true)) {
-      for (let k = 0; k < matches.length; k++) if (!generic[k]) for (const id of (matches[k] as M).ids) this.specific.add(id);
-      return [...matches];
-    }
     for (let k = 0; k < matches.length; k++) if (!generic[k]) for (const id of (matches[k] as M).ids) this.specific.add(id);
+    if (this.options.disabled) return [...matches];
+    const hasGeneric = generic.includes(true);
+    // Page-level negative cues are read until the page is settled (or on a care site, never).
+    const tracking = !this.careSite && this.specific.size < this.rule.settledSpecific;
+    if (!hasGeneric && !tracking) return [...matches];
     // The words of the text, without those inside generic matches (a second "zorgplicht" is no
-    // cue for the first), and where each specific match starts and ends among them.
+    // cue for the first).
     const words: { w: string; at: number }[] = [];
     let k = 0;
     for (const m of text.matchAll(WORD)) {
@@ -145,6 +161,8 @@ export class TopicGate<T> {
       const inside = k < matches.length && (matches[k] as M).start <= at && generic[k];
       if (!inside) words.push({ w: m[0].toLowerCase(), at });
     }
+    if (tracking) this.noteNegatives(words.map((x) => x.w));
+    if (!hasGeneric) return [...matches];
     const out: M[] = [];
     matches.forEach((m, i) => {
       if (!generic[i]) {
@@ -174,7 +192,14 @@ export class TopicGate<T> {
     const neg = score(this.negative, near);
     if (neg > pos) return 'never';
     if (this.qualified) return 'show';
-    return neg === 0 && pos >= this.rule.minCues ? 'show' : 'hold';
+    return neg === 0 && pos >= this.rule.minCues && this.balanced ? 'show' : 'hold';
+  }
+
+  private noteNegatives(words: readonly string[]): void {
+    for (const w of words) if (isCue(this.negative, w)) this.negativesSeen.add(w);
+    for (const combo of this.negative.combos) {
+      if (combo.every((part) => words.some((w) => partMatches(part, w)))) this.negativesSeen.add(combo.join('+'));
+    }
   }
 
   /** The held matches that the page's evidence now allows, each handed back once. */

@@ -232,10 +232,7 @@ export class Engine {
     return exhausted;
   }
 
-  /**
-   * Generic terms the topic gate held back, now that the page qualifies: their text nodes are
-   * scanned again (with their specific terms, whose first-occurrence marks are given back).
-   */
+  /** Generic terms held back by the topic gate, now the page qualifies: rescans their text nodes. */
   private releaseHeld(): void {
     const released = this.opts.topic?.release() ?? [];
     for (const text of new Set(released.map((h) => h.tag))) {
@@ -244,7 +241,7 @@ export class Engine {
       if (old) {
         this.painter.unpaint([old]);
         this.index.drop(old);
-        for (const o of old.occ) for (const id of o.ids) this.seen.delete(id);
+        for (const o of old.occ) for (const id of o.ids) this.seen.delete(id); // Their first occurrence.
       }
       this.tasks.push({ walk: this.walk(text), first: text, dir: 0, eager: Infinity, seq: 0 });
     }
@@ -394,6 +391,7 @@ export class Engine {
       }
     }
     this.pending.clear();
+    this.opts.topic?.forget((t) => !t.isConnected); // Held generic terms in removed text.
     // Painted terms whose text the page removed or changed: take their ranges out.
     const stale = this.painter.stale();
     if (stale.length > 0) {

@@ -113,6 +113,15 @@ describe('topic gate: the rule', () => {
     feed(gate, 'Informatie over de Wmo.');
     expect(feed(gate, 'Wat is een eigen bijdrage?')).toEqual(['eigen bijdrage']);
   });
+  it('a page whose negative cue words outweigh its specific terms does not qualify', () => {
+    const gate = gateFor('www.voorbeeld.nl');
+    expect(feed(gate, 'Onze zorgplicht.', 1)).toEqual([]);
+    feed(gate, 'Een hypotheek, een lening of beleggen: de zorgplicht van de bank.');
+    feed(gate, 'Ook voor huisartsen, fysiotherapeuten en andere zorgverleners.');
+    expect(gate.specificCount).toBe(3);
+    expect(gate.qualified).toBe(false);
+    expect(gate.release()).toEqual([]);
+  });
   it('a forgotten tag is not released', () => {
     const gate = gateFor('www.voorbeeld.nl');
     feed(gate, 'Het basispakket.', 7);
