@@ -206,13 +206,17 @@ export class TermSession implements TriggerHost {
     const node = range?.startContainer;
     const entry = node && node.nodeType === 3 ? this.index.entryOf(node as Text) : undefined;
     const o = entry?.occ.find((x) => x.ids.includes(id) && range && x.end > range.startOffset);
-    if (o) this.open(o, 'hover');
-    else if (range) {
-      this.painter.releaseAll(this.focusedTerm);
-      this.shown = null;
-      const pageLang = (this.doc.documentElement.lang || '').toLowerCase();
-      this.card.show(rangeAnchor(range.cloneRange()), { ids: [id], matched: '', getEntry, lead: pageLang.startsWith('en') ? 'en' : this.settings.definitionLanguage, both: this.settings.showEnglish });
+    if (o) {
+      this.open(o, 'hover');
+      return true;
     }
+    // Not on a found term (a selection the matcher reads differently, or none): the card points
+    // at the selection, or at the top of the page.
+    this.painter.releaseAll(this.focusedTerm);
+    this.shown = null;
+    const anchor: CardAnchor = range && !range.collapsed ? rangeAnchor(range.cloneRange()) : (this.doc.body ?? this.doc.documentElement);
+    const pageLang = (this.doc.documentElement.lang || '').toLowerCase();
+    this.card.show(anchor, { ids: [id], matched: '', getEntry, lead: pageLang.startsWith('en') ? 'en' : this.settings.definitionLanguage, both: this.settings.showEnglish });
     return true;
   }
 
