@@ -20,7 +20,11 @@
  * - Astro: `<astro-island ssr>`; Qwik: `[q\:container]`.
  */
 
-const ROOT_SELECTOR = '#__next,#__nuxt,[data-reactroot],[data-server-rendered],astro-island[ssr],[q\\:container]';
+/**
+ * App roots: framework-specific ones, and the mount points React, Vue and Svelte apps use by
+ * convention (#root, #app, #svelte), which server-rendered apps without comment markers share.
+ */
+const ROOT_SELECTOR = '#__next,#__nuxt,#___gatsby,#root,#app,#svelte,[data-reactroot],[data-server-rendered],astro-island[ssr],[q\\:container]';
 /** Comment data that server renderers use as hydration markers (never written by hand). */
 const MARKER = /^(?: |\$|\/\$|\$\?|\$!|\[|\]|\[!|)$/;
 

@@ -2,8 +2,8 @@
  * Paint, then wrap on use. Found terms are painted with the CSS Custom Highlight API
  * (`CSS.highlights`): a StaticRange per term in one Highlight, styled by `::highlight()` rules,
  * so the page's DOM stays exactly as the page made it. An element is written (by mark.js, through
- * highlighter.ts) only for a term in use: the one whose card is open under the pointer, the one
- * with keyboard focus, the current one of next/previous. Releasing it puts the page's text node
+ * highlighter.ts) only for a term in use: the one with keyboard focus, or the current one of
+ * next/previous (a hover card points at the painted range and writes nothing). Releasing it puts the page's text node
  * back as it was.
  *
  * Why StaticRange, not Range: a live Range is updated by the browser on every DOM change of the

@@ -133,7 +133,11 @@ export class TermSession implements TriggerHost {
 
   open(o: Occurrence, by: 'hover' | 'focus', ids?: readonly string[]): void {
     this.painter.releaseAll(this.focusedTerm === o ? o : this.focusedTerm);
-    const el = this.painter.use(o);
+    // A hover card needs no element: it points at the painted range, so hovering never writes to
+    // the page. That matters where a framework may still hydrate without leaving a mark in its
+    // HTML that hydration.ts could see (a plain React or Vue app): an element written there
+    // while the card is open breaks hydration. Focus needs an element (or the proxy).
+    const el = by === 'focus' || this.painter.inUse(o) ? this.painter.use(o) : null;
     const anchor: CardAnchor = el ?? rangeAnchor(this.painter.rangeOf(o));
     if (by === 'focus' && el) el.tabIndex = 0;
     this.shown = o;

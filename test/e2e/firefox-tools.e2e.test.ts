@@ -132,10 +132,10 @@ describe('Firefox: commands and the context menu', () => {
     await inContext(pageCtx, () => ff.eval(`(document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), 1)`));
     expect(await inContext(probe, () => ff.eval(background(`lookUp('Nederlandse Zorgautoriteit', ${pageTab})`)))).toBe('card');
     await inContext(pageCtx, () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card')?.textContent.includes('Nederlandse Zorgautoriteit')`));
-    expect(await inContext(probe, () => ff.eval(background(`lookUp('wachtlijstbemiddeling xyz', ${pageTab})`)))).toBe('search');
+    expect(await inContext(probe, () => ff.eval(background(`lookUp('geen begrip xyz', ${pageTab})`)))).toBe('search');
     // Firefox opens the real toolbar popup here (action.openPopup), and it takes the query.
     await inContext(probe, () =>
-      ff.waitFor(`browser.extension.getViews({ type: 'popup' }).some((v) => v.document.querySelector('#search')?.value === 'wachtlijstbemiddeling xyz')`),
+      ff.waitFor(`browser.extension.getViews({ type: 'popup' }).some((v) => v.document.querySelector('#search')?.value === 'geen begrip xyz')`),
     );
     await ff.send('browsingContext.close', { context: probe });
   });

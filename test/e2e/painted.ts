@@ -4,10 +4,8 @@
  * (`CSS.highlights`) is the document's, and the page world sees the ranges the content script
  * put there. Used by both browser harnesses (a function's source, evaluated in the page).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileGlossary } from '../../src/build/glossary-compile';
 import { createMatcher, type Matcher } from '../../src/content/matcher';
+import { loadFullGlossary } from '../unit/helpers';
 
 export interface PaintedTerm {
   text: string;
@@ -61,12 +59,11 @@ export const PAINTED_SRC = `(scope) => {
 
 let matcher: Matcher | null = null;
 
-/** The entry ids a text stands for, by the same compiled glossary and matcher as the build. */
+/**
+ * The entry ids a text stands for, by the same compiled glossary (word list and generated
+ * inflections included) and matcher as the build.
+ */
 export function idsOf(text: string): string {
-  if (!matcher) {
-    const dir = join(import.meta.dirname, '..', '..', 'glossary');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: `glossary/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
-    matcher = createMatcher(compileGlossary(files).matcher);
-  }
+  matcher ??= createMatcher(loadFullGlossary().matcher);
   return (matcher.resolve(text) ?? []).join(' ');
 }

@@ -169,12 +169,13 @@ describe('keyboard commands and the context menu', () => {
     const tab = await tabIdOf(h, page);
     const r1 = await h.worker.evaluate(([t]) => (globalThis as any).__izaTest.lookUp('Nederlandse Zorgautoriteit', t), [tab]);
     expect(r1).toBe('card');
-    await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));
+    // Polled, not per animation frame: the tab may be in the background here.
+    await page.waitForFunction(() => !!document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'), null, { polling: 100 });
     expect(await cardText(page, card)).toBe('Nederlandse Zorgautoriteit');
-    const r2 = await h.worker.evaluate(([t]) => (globalThis as any).__izaTest.lookUp('wachtlijstbemiddeling xyz', t), [tab]);
+    const r2 = await h.worker.evaluate(([t]) => (globalThis as any).__izaTest.lookUp('geen begrip xyz', t), [tab]);
     expect(r2).toBe('search');
     const popup = await openPopup(h, page);
-    await popup.waitForFunction(() => (document.querySelector('#search') as HTMLInputElement).value === 'wachtlijstbemiddeling xyz');
+    await popup.waitForFunction(() => (document.querySelector('#search') as HTMLInputElement).value === 'geen begrip xyz');
     await popup.close();
     await page.close();
   });
