@@ -7,7 +7,9 @@
  * cards still open, and the app updates on clicks with its new text painted anew.
  * Chromium and Firefox ESR, plus a run without the extension that proves the fixture is clean.
  */
+// @ts-expect-error: react ships no types and @types/react is not a dependency
 import { createElement } from 'react';
+// @ts-expect-error: as above
 import { renderToString as reactToString } from 'react-dom/server';
 import { createSSRApp } from 'vue';
 import { renderToString as vueToString } from 'vue/server-renderer';
