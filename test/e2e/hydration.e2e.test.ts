@@ -62,6 +62,9 @@ beforeAll(async () => {
 it('the server HTML carries the frameworks\' hydration markers (what the guard looks for)', () => {
   expect(ssr.react).toContain('<!-- -->');
   expect(ssr.vue).toMatch(/<!--\[-->/);
+  // The plain apps' HTML has no comment at all: nothing in it says "server-rendered".
+  expect(ssr['react-plain']).not.toContain('<!--');
+  expect(ssr['vue-plain']).not.toContain('<!--');
 });
 
 const rootHtml = `document.getElementById('root').innerHTML`;
@@ -191,6 +194,18 @@ describe('Chromium without the extension (the fixture is clean)', () => {
       const console = collectErrors(p);
       await p.goto(`${s.origin}/issue12/${fw}-ssr.html`);
       await scenario(chromiumDriver(p), fw, false);
+      expect(console).toEqual([]);
+      await p.close();
+    });
+    it(`${fw}-plain: hydrates without errors`, async () => {
+      const p = await b.newPage();
+      const console = collectErrors(p);
+      await p.goto(`${s.origin}/issue12/${fw}-plain-ssr.html`);
+      await p.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true, undefined, { timeout: HYDRATE_DELAY + 10000 });
+      await p.waitForTimeout(300);
+      expect(await p.evaluate(`window.${ERRORS[fw]}`)).toEqual([]);
+      await p.click('#switch');
+      await p.waitForFunction(() => document.getElementById('status')!.textContent!.includes('Wlz'));
       expect(console).toEqual([]);
       await p.close();
     });
