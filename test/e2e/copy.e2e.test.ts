@@ -224,7 +224,8 @@ describe('Firefox ESR', () => {
       const b = base.get(c.name);
       expect(a && b, 'both copies were made').toBeTruthy();
       expect(b!.plain.length, 'the baseline copied something').toBeGreaterThan(3);
-      expect(b!.html, 'the baseline copied HTML').toContain('</');
+      // (Firefox puts a selection inside one text node on text/html as the bare text.)
+      expect(b!.html.length, 'the baseline copied HTML').toBeGreaterThan(3);
       expect(a!.plain, 'text/plain').toBe(b!.plain);
       expect(a!.html, 'text/html').toBe(b!.html);
     });
