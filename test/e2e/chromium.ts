@@ -1,5 +1,5 @@
 /** Real Chromium with the built extension (dist/chrome) loaded. */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,7 @@ export async function openPage(h: Harness, path: string, opts: { marks?: boolean
 }
 
 /** The painted terms in `scope` (a selector; '' for the whole page, shadow roots included). */
-export function painted(page: Page, scope = ''): Promise<PaintedTerm[]> {
+export function painted(page: Page | Frame, scope = ''): Promise<PaintedTerm[]> {
   return page.evaluate(`(${PAINTED_SRC})(${JSON.stringify(scope)})`) as Promise<PaintedTerm[]>;
 }
 
@@ -111,12 +111,14 @@ export async function settle(page: Page): Promise<void> {
   }
 }
 
-/** Moves the pointer onto the `nth` painted term with this text (in `scope`). */
-export async function hoverTerm(page: Page, text: string | RegExp, scope = '', nth = 0): Promise<void> {
+/** Moves the pointer onto the `nth` painted term with this text (in `scope`), in a page or a frame. */
+export async function hoverTerm(page: Page | Frame, text: string | RegExp, scope = '', nth = 0): Promise<void> {
   const all = (await painted(page, scope)).filter((t) => (typeof text === 'string' ? t.text === text : text.test(t.text)));
   const t = all[nth];
   if (!t) throw new Error(`no painted term ${String(text)} in "${scope}" (painted: ${(await painted(page, scope)).map((x) => x.text).join(', ')})`);
-  await page.mouse.move(t.x, t.y);
+  if ('mouse' in page) return page.mouse.move(t.x, t.y);
+  const box = await (await page.frameElement()).boundingBox();
+  await page.page().mouse.move((box?.x ?? 0) + t.x, (box?.y ?? 0) + t.y);
 }
 
 /** Runs code in the extension's service worker (chrome.* available). */

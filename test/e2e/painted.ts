@@ -26,16 +26,28 @@ export interface PaintedTerm {
 export const PAINTED_SRC = `(scope) => {
   const root = scope ? document.querySelector(scope) : null;
   if (scope && !root) return [];
+  // Inside the scope element, or in a shadow root hosted (at any depth) under it.
+  const inScope = (n) => {
+    for (let x = n; x; x = x.getRootNode().host ?? null) if (root.contains(x)) return true;
+    return false;
+  };
   const all = [];
   for (const [name, h] of CSS.highlights) {
     if (!name.startsWith('iza-') || name === 'iza-flash') continue;
     for (const r of h) {
       const n = r.startContainer;
-      if (!n.isConnected || (root && !root.contains(n))) continue;
+      if (!n.isConnected || (root && !inScope(n))) continue;
       all.push([name, r]);
     }
   }
-  all.sort(([, a], [, b]) => a.startContainer === b.startContainer ? a.startOffset - b.startOffset : (a.startContainer.compareDocumentPosition(b.startContainer) & 4 ? -1 : 1));
+  // Document order; a shadow root's content sorts at its host.
+  const anchor = (n) => { let x = n; while (x.getRootNode() !== document && x.getRootNode().host) x = x.getRootNode().host; return x; };
+  all.sort(([, a], [, b]) => {
+    if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+    const x = anchor(a.startContainer), y = anchor(b.startContainer);
+    if (x === y) return a.startContainer.compareDocumentPosition(b.startContainer) & 4 ? -1 : 1;
+    return x.compareDocumentPosition(y) & 4 ? -1 : 1;
+  });
   return all.map(([style, r]) => {
     const range = new Range();
     range.setStart(r.startContainer, r.startOffset);
