@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './chromium';
 import { Firefox } from './firefox';
 import { collectErrors } from './hostile';
-import { JS, bundle, chromiumDriver, firefoxDriver, paintedTexts, plainChromium, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
+import { CARD_TITLE, JS, bundle, chromiumDriver, firefoxDriver, paintedTexts, plainChromium, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
 // @ts-expect-error: plain JS fixture
 import { App as ReactApp } from '../fixtures/issue12/react-ssr-app.js';
 // @ts-expect-error: plain JS fixture
@@ -161,6 +161,35 @@ describe('Chromium', () => {
       const console = collectErrors(p);
       await p.goto(`${h.origin}/issue12/${fw}-ssr.html`);
       await scenario(chromiumDriver(p), fw, true);
+      expect(console).toEqual([]);
+      await p.close();
+    });
+  }
+  // Keyboard focus (Chromium only: headless Firefox fires no focus events).
+  for (const fw of ['react', 'vue'] as const) {
+    it(`${fw}: a term keeps keyboard focus across hydration without a write into the app, and Tab goes on`, async () => {
+      const p = await h.ctx.newPage();
+      const console = collectErrors(p);
+      await p.goto(`${h.origin}/issue12/${fw}-ssr.html`);
+      const d = chromiumDriver(p);
+      await waitPainted(d, '#title', ['Passende zorg']);
+      await d.settle();
+      await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await p.keyboard.press('Tab');
+      await d.waitFor(`document.activeElement?.localName === 'iza-begrippen-focus'`, 'focus on the term (a proxy outside the app)');
+      await d.waitFor(`(${CARD_TITLE}) !== null`, 'the card opens on focus');
+      expect(await d.eval(rootHtml), 'server DOM while a term has focus').toBe(ssr[fw]);
+      expect(await d.eval<boolean>(`!!window.__hydrating`), 'focus came after hydration began (slow machine?)').toBe(false);
+      await d.waitFor(`window.__hydrated === true`, 'hydration', HYDRATE_DELAY + 10000);
+      await p.waitForTimeout(300);
+      expect(await d.eval<string[]>(`window.${ERRORS[fw]}`), 'framework errors with focus on a term across hydration').toEqual([]);
+      expect(await d.eval(rootHtml), 'DOM after hydration').toBe(ssr[fw]);
+      // Tab goes on in the page's order from the term: the first link of the app.
+      await p.keyboard.press('Tab');
+      await d.waitFor(`document.activeElement?.getAttribute('href') === '#regioplan'`, 'Tab to the next link in the app');
+      await d.waitFor(`!document.querySelector('iza-begrippen-focus') && (${CARD_TITLE}) === null`, 'proxy and card gone');
+      await p.click('#switch');
+      await waitPainted(d, '#status', ['Wlz']);
       expect(console).toEqual([]);
       await p.close();
     });
