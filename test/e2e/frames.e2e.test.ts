@@ -13,12 +13,13 @@ import { PAINTED_SRC, type PaintedTerm } from './painted';
 import { CARD_TITLE, chromiumDriver, ffIn, firefoxDriver, paintedTexts, waitCard, waitPainted, type Driver } from './issue12';
 
 /** Each frame (by the id of its <iframe>), what it must paint, and a term to hover. */
-const FRAMES: { id: string; painted: string[]; hover: string }[] = [
-  { id: 'srcdoc', painted: ['NZa', 'passende zorg'], hover: 'NZa' },
-  { id: 'blank', painted: ['regioplan', 'Wlz'], hover: 'regioplan' },
-  { id: 'written', painted: ['Integraal Zorgakkoord', 'NZa'], hover: 'Integraal Zorgakkoord' },
-  { id: 'cross', painted: ['Wlz', 'zorgkantoor'], hover: 'Wlz' },
+const FRAMES: { id: string; painted: string[]; hover: string; text: string }[] = [
+  { id: 'srcdoc', painted: ['NZa', 'passende zorg'], hover: 'NZa', text: 'In dit srcdoc-frame: de NZa en passende zorg.' },
+  { id: 'blank', painted: ['regioplan', 'Wlz'], hover: 'regioplan', text: 'In dit lege frame: het regioplan en de Wlz.' },
+  { id: 'written', painted: ['Integraal Zorgakkoord', 'NZa'], hover: 'Integraal Zorgakkoord', text: 'Geschreven frame: het Integraal Zorgakkoord en de NZa.' },
+  { id: 'cross', painted: ['Wlz', 'zorgkantoor'], hover: 'Wlz', text: 'Ander domein: de Wlz en het zorgkantoor.' },
 ];
+const IN_HTML = `document.getElementById('in').innerHTML`;
 
 /**
  * A driver for a frame: evaluation in the frame, the pointer in the top page, moved by the
@@ -49,6 +50,7 @@ async function scenario(top: Driver, frame: (id: string) => Promise<Driver>): Pr
     await waitPainted(d, '#in', f.painted, 10000).catch((e) => {
       throw new Error(`frame ${f.id}: ${(e as Error).message}`);
     });
+    expect(await d.eval(IN_HTML), `frame ${f.id}: painted, its DOM untouched`).toBe(f.text);
     await d.hover(f.hover, '#in');
     await waitCard(d, f.hover).catch((e) => {
       throw new Error(`frame ${f.id}: ${(e as Error).message}`);
@@ -59,6 +61,7 @@ async function scenario(top: Driver, frame: (id: string) => Promise<Driver>): Pr
     await waitCard(d, null).catch((e) => {
       throw new Error(`frame ${f.id}, pointer moved off the term: ${(e as Error).message}`);
     });
+    expect(await d.eval(IN_HTML), `frame ${f.id}: DOM as before once the card closed`).toBe(f.text);
     if (f.id !== 'cross') {
       // Out of the frame into the top page (a same-origin frame: one process, so the same
       // pointer events a user's pointer gives).
