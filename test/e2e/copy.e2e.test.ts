@@ -62,6 +62,8 @@ interface Case {
   name: string;
   sel: Sel;
   use: Use;
+  /** The term hovered for use 'hover' (in #lead; default passende zorg). */
+  term?: string;
 }
 
 const PARTIAL: Sel = { scope: '#lead', from: ['passende zorg', 4], to: ['Integraal Zorgakkoord', 9] };
@@ -77,6 +79,8 @@ const CASES: Case[] = [
   { name: 'a selection from inside a term, in pre-line text', sel: { scope: '#pre', from: ['Zvw', 1], to: ['NZa', 2] }, use: 'none' },
   { name: 'a selection that starts inside a term and ends in a table cell', sel: { scope: 'body', from: ['regioplan per', 3], to: ['basisverzekering', 5] }, use: 'none' },
   { name: 'while a term is wrapped (card open on hover): a selection into that term', sel: PARTIAL, use: 'hover' },
+  { name: 'while a term is wrapped (card open on hover): a selection that ends inside that term', sel: PARTIAL, use: 'hover', term: 'Integraal Zorgakkoord' },
+  { name: 'while a term is wrapped (card open on hover): a selection inside that term only', sel: { scope: '#lead', from: ['passende zorg', 2], to: ['passende zorg', 11] }, use: 'hover' },
   { name: 'while a term is wrapped (card open on hover): Ctrl+A', sel: { all: true }, use: 'hover' },
   { name: 'while a term has keyboard focus: a selection from inside it', sel: { scope: '#lead', from: ['Zorgautoriteit', 4], to: ['toezicht', 3] }, use: 'focus' },
   { name: 'while a term has keyboard focus: Ctrl+A', sel: { all: true }, use: 'focus' },
@@ -88,8 +92,9 @@ const FIRST_TERM = 'Nederlandse Zorgautoriteit';
 /** Puts a term in use as `use` says, checks that it is wrapped, then selects. */
 async function prepare(d: Driver, c: Case, tab: () => Promise<void>): Promise<void> {
   if (c.use === 'hover') {
-    await d.hover('passende zorg', '#lead');
-    await waitCard(d, 'passende zorg');
+    const term = c.term ?? 'passende zorg';
+    await d.hover(term, '#lead');
+    await waitCard(d, term);
   } else if (c.use === 'focus') {
     await tab();
     await d.waitFor(`document.activeElement?.matches('mark.iza-use') && document.activeElement.textContent === ${JSON.stringify(FIRST_TERM)}`, `${d.name}: Tab focuses the first term`);
