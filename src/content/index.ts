@@ -18,9 +18,27 @@ declare global {
 let active: Activation | null = null;
 let current: Settings | null = null;
 
+/**
+ * The URL the site rule is decided on. Frames without a URL of their own (about:blank filled by
+ * script, about:srcdoc) belong to the page that made them, whose origin they share: the nearest
+ * ancestor with a web URL decides (location.origin of such a frame is "null": it is the URL's
+ * origin, not the document's). blob: URLs carry their origin.
+ */
+function siteUrl(): string {
+  if (location.protocol === 'http:' || location.protocol === 'https:') return location.href;
+  if (location.protocol === 'blob:') return `${location.origin}/`;
+  try {
+    for (let w: Window = window.parent; ; w = w.parent) {
+      if (w.location.protocol !== 'about:' || w === w.parent) return w.location.href;
+    }
+  } catch {
+    return location.href; // A parent of another origin: not ours to decide.
+  }
+}
+
 function apply(settings: Settings): void {
   current = settings;
-  const on = siteState(location.href, settings) === 'on';
+  const on = siteState(siteUrl(), settings) === 'on';
   if (active && (!on || !active.update(settings))) {
     active.stop();
     active = null;
@@ -36,7 +54,7 @@ const handlers: Handlers<ContentApi> = {
     const s = active?.stats() ?? { count: 0, terms: [] };
     return {
       site: siteOf(location.href),
-      state: current ? siteState(location.href, current) : 'on',
+      state: current ? siteState(siteUrl(), current) : 'on',
       url: location.href,
       title: document.title,
       lang: document.documentElement.lang,
