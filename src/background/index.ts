@@ -9,12 +9,17 @@ import { siteState, toggleSite } from '../common/site-rule';
 import { t } from '../common/i18n';
 import { createMatcher } from '../content/matcher';
 import { matcherData } from '../common/glossary-data';
+import { bypass, installPdfRedirect, pdfTab } from './pdf';
+
+installPdfRedirect();
 
 async function sendToTab<K extends keyof ContentApi>(tabId: number, type: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result'] | null> {
   try {
     return (await browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 })) as ContentApi[K]['result'];
   } catch {
-    return null; // No content script here (browser pages, store pages).
+    // No content script here: the PDF reader (an extension page, addressed by its tab), or a
+    // page without any (browser pages, store pages).
+    return ((await browser.runtime.sendMessage({ type, params, tab: tabId }).catch(() => null)) ?? null) as ContentApi[K]['result'] | null;
   }
 }
 
@@ -77,6 +82,14 @@ const handlers: Handlers<BackgroundApi> = {
     if (tabId === undefined) return null;
     await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d5fa8' });
+    return null;
+  },
+  bypass: async ({ url }) => {
+    await bypass(url);
+    return null;
+  },
+  pdfTab: async ({ url }, sender) => {
+    await pdfTab(url, sender.tab?.id);
     return null;
   },
 };
