@@ -203,7 +203,8 @@ function applySettings(next: Settings): void {
 const handlers: Handlers<ContentApi> = {
   stats: (): PageStats => ({
     site: sourceUrl ? siteOf(sourceUrl) : null,
-    state: sourceUrl ? siteState(sourceUrl, settings) : 'unsupported',
+    // A local file has no site: it follows the global switch.
+    state: sourceUrl && siteOf(sourceUrl) ? siteState(sourceUrl, settings) : settings.enabled ? 'on' : 'global-off',
     url: sourceUrl ?? location.href,
     title: current?.title ?? document.title,
     lang: 'nl',

@@ -48,17 +48,18 @@ export class Firefox {
   context = '';
   origin = '';
 
-  static async launch(): Promise<Firefox> {
+  /** `prefs` add to or override PREFS; `routes` are extra server paths (see test/tools/server.mjs). */
+  static async launch(opts: { prefs?: Record<string, unknown>; routes?: Record<string, unknown> } = {}): Promise<Firefox> {
     const ff = new Firefox();
-    await ff.start();
+    await ff.start(opts);
     return ff;
   }
 
-  private async start(): Promise<void> {
-    this.server = await serve(join(ROOT, 'test', 'fixtures'));
+  private async start(opts: { prefs?: Record<string, unknown>; routes?: Record<string, unknown> }): Promise<void> {
+    this.server = await serve(join(ROOT, 'test', 'fixtures'), opts.routes);
     this.origin = this.server.origin;
     this.profile = await mkdtemp(join(tmpdir(), 'iza-firefox-'));
-    await writeFile(join(this.profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+    await writeFile(join(this.profile, 'user.js'), Object.entries({ ...PREFS, ...opts.prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
     this.proc = spawn(findFirefox(), ['--headless', '--no-remote', '--profile', this.profile, '--remote-debugging-port', '0', '--remote-allow-system-access'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },

@@ -1,0 +1,209 @@
+/** The PDF reader in real Chromium: redirect by Content-Type, marks, card, popup, keyboard, bad inputs. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inWorker, launch, setStored, tabIdOf, type Harness } from './chromium';
+import { BAD_INPUTS, DEAD_URL, POLICY_HOST, readerRoutes } from './reader-fixtures';
+
+let h: Harness;
+let port = '';
+const policy = (path: string) => `http://${POLICY_HOST}:${port}${path}`;
+const readerFor = (file: string) => `chrome-extension://${h.extId}/reader.html?file=${encodeURIComponent(file)}`;
+
+async function openReader(file: string): Promise<Page> {
+  const page = await h.ctx.newPage();
+  await page.goto(readerFor(file));
+  await page.waitForSelector('body[data-state=ready] .textLayer mark[data-iza]', { timeout: 20000 });
+  return page;
+}
+
+const cardOpen = (page: Page) => page.waitForFunction(() => !!document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'), null, { timeout: 10000 });
+const activeOcc = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-iza-occ') ?? null);
+
+beforeAll(async () => {
+  h = await launch({ routes: await readerRoutes(), args: [`--host-resolver-rules=MAP ${POLICY_HOST} 127.0.0.1`] });
+  port = new URL(h.origin).port;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('Chromium: PDFs go to the reader where the rules say so', () => {
+  it('a .pdf address and a download address without extension (Content-Type only) on a policy site', async () => {
+    const page = await h.ctx.newPage();
+    for (const path of ['/docs/brief.pdf', '/download?id=7']) {
+      await page.goto(policy(path)).catch(() => undefined);
+      await page.waitForURL(/reader\.html\?file=/, { timeout: 10000 });
+      await page.waitForSelector('body[data-state=ready] mark[data-iza]', { timeout: 20000 });
+      expect(await page.title()).toBe('Voortgangsbrief Integraal Zorgakkoord · IZA Begrippen');
+    }
+    await page.close();
+  });
+
+  it('not elsewhere by default, and not where the site is switched off; "all PDFs" opens others', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`${h.origin}/docs/brief.pdf`).catch(() => undefined);
+    await page.waitForTimeout(800);
+    expect(page.url()).not.toContain('reader.html');
+    await setStored(h, { settings: { version: 2, disabledSites: ['rijksoverheid.nl'] } });
+    await page.waitForTimeout(500);
+    await page.goto(policy('/docs/brief.pdf')).catch(() => undefined);
+    await page.waitForTimeout(800);
+    expect(page.url()).not.toContain('reader.html');
+    await setStored(h, { settings: { version: 2, pdfMode: 'all' } });
+    await page.waitForTimeout(500);
+    await page.goto(`${h.origin}/download`).catch(() => undefined);
+    await page.waitForURL(/reader\.html\?file=/, { timeout: 10000 });
+    await setStored(h, {});
+    await page.close();
+  });
+});
+
+describe('Chromium: highlighting in the text layer', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openReader(`${h.origin}/docs/long.pdf`);
+  });
+
+  it('marks terms, and a term split over two lines, or hyphenated at a line end, is one term', async () => {
+    const parts = await page.evaluate(() => {
+      const byOcc = new Map<string, string[]>();
+      for (const m of document.querySelectorAll('.textLayer mark[data-iza]')) {
+        const occ = m.getAttribute('data-iza-occ') as string;
+        byOcc.set(occ, [...(byOcc.get(occ) ?? []), `${m.textContent}=${m.getAttribute('data-iza')}`]);
+      }
+      return [...byOcc.values()];
+    });
+    expect(parts).toContainEqual(['Integraal=iza', 'Zorgakkoord=iza']);
+    expect(parts).toContainEqual(['zorg-=zorgakkoord', 'akkoord=zorgakkoord']);
+    expect(parts).toContainEqual(['regio-=regioplan', 'plan=regioplan']);
+  });
+
+  it('opens the card on hover (either part of a split term) and on keyboard focus', async () => {
+    const second = page.locator('.textLayer mark[data-iza]:not([data-iza-first])').first();
+    await second.hover();
+    await cardOpen(page);
+    expect(await page.evaluate(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.textContent)).toContain('Integraal Zorgakkoord');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 300);
+    await page.focus('#viewer-container');
+    // pdf.js makes the text layer a tab stop; the terms are the next one, all together.
+    for (let i = 0; i < 3 && (await activeOcc(page)) === null; i++) await page.keyboard.press('Tab');
+    expect(await activeOcc(page)).toBe('1:0');
+    await cardOpen(page);
+  });
+
+  it('next/previous go across pages, with the arrow keys and with the command', async () => {
+    const lastOnPage1 = await page.evaluate(() => document.querySelectorAll('[data-iza-occ^="1:"][data-iza-first]').length - 1);
+    await page.evaluate((n) => (document.querySelector(`[data-iza-occ="1:${n}"][data-iza-first]`) as HTMLElement).focus(), lastOnPage1);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-iza-occ') === '2:0');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((n) => document.activeElement?.getAttribute('data-iza-occ') === `1:${n}`, lastOnPage1);
+    await tabIdOf(h, page);
+    await inWorker(h, () => (globalThis as unknown as { __izaTest: { onCommand(c: string): Promise<void> } }).__izaTest.onCommand('next-term'));
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-iza-occ') === '2:0');
+  });
+
+  it('the popup lists the terms of the whole PDF, and jumps to one on a page not yet rendered', async () => {
+    await page.waitForFunction(() => document.body.dataset.counted !== undefined, null, { timeout: 20000 });
+    const counted = Number(await page.evaluate(() => document.body.dataset.counted));
+    const rendered = await page.evaluate(() => document.querySelectorAll('.textLayer mark[data-iza-first]').length);
+    expect(counted).toBeGreaterThan(rendered);
+    const id = await tabIdOf(h, page);
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extId}/popup.html?tab=${id}`);
+    await popup.waitForSelector('#page-terms .item');
+    const total = await popup.$$eval('#page-terms .item .n', (ns) => ns.reduce((s, n) => s + Number(/\d+/.exec(n.textContent ?? '')?.[0] ?? 0), 0));
+    expect(total).toBe(counted);
+    await popup.click('#copy-md');
+    await popup.waitForFunction(() => document.body.dataset.copied);
+    expect(await popup.evaluate(() => document.body.dataset.copied)).toContain('Lange brief');
+    await popup.close();
+    await page.evaluate(() => (document.querySelector('#viewer-container') as HTMLElement).scrollTo(0, 0));
+    const jumped = await inWorker(h, () => new Promise((r) => chrome.tabs.query({ active: true, lastFocusedWindow: true }, ([t]) =>
+      chrome.runtime.sendMessage({ type: 'jump', params: { id: 'igj' }, tab: t?.id }, r))));
+    expect(jumped).toBe(true);
+    await cardOpen(page);
+  });
+
+  it('a real reader: page input, zoom, find, download, title, original link; keeps its place on resize', async () => {
+    expect(await page.title()).toBe('Lange brief · IZA Begrippen');
+    await page.fill('#page-number', '5');
+    await page.press('#page-number', 'Enter');
+    await page.waitForFunction(() => (document.querySelector('#page-number') as HTMLInputElement).value === '5');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.waitForTimeout(400);
+    expect(await page.inputValue('#page-number')).toBe('5');
+    await page.click('#zoom-in');
+    await page.waitForFunction(() => (document.querySelector('#zoom-select') as HTMLSelectElement).value === 'custom');
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('find-input');
+    await page.fill('#find-input', 'regioplan');
+    await page.waitForFunction(() => /\d+/.test(document.querySelector('#find-status')?.textContent ?? ''), null, { timeout: 10000 });
+    expect(await page.getAttribute('#original', 'href')).toBe(`${h.origin}/docs/long.pdf`);
+    const download = page.waitForEvent('download');
+    await page.click('#download');
+    expect((await download).suggestedFilename()).toBe('long.pdf');
+  });
+});
+
+describe('Chromium: bad inputs get a clear message, never a blank page or a loop', () => {
+  for (const [name, path, kind] of BAD_INPUTS) {
+    it(name, async () => {
+      const page = await h.ctx.newPage();
+      await page.goto(readerFor(`${h.origin}${path}`));
+      await page.waitForSelector(`#message[data-kind=${kind}]:not([hidden])`, { timeout: 15000 });
+      expect((await page.textContent('#message-title'))?.length).toBeGreaterThan(3);
+      if (kind === 'password') {
+        await page.fill('#password', 'fout');
+        await page.press('#password', 'Enter');
+        await page.waitForSelector('#message[data-kind=password]:not([hidden])');
+        await page.waitForFunction(() => (document.querySelector('#message-text')?.textContent ?? '').length > 0);
+        await page.fill('#password', 'geheim');
+        await page.press('#password', 'Enter');
+        await page.waitForSelector('body[data-state=ready] mark[data-iza]', { timeout: 15000 });
+      }
+      if (kind === 'large') {
+        // "Open anyway" reads on; this server then breaks off (it only claimed 300 MB): a message again.
+        await page.click('#message-actions button.primary');
+        await page.waitForSelector('body[data-state=ready], #message[data-kind=network]:not([hidden]), #message[data-kind=damaged]:not([hidden])', { timeout: 15000 });
+      }
+      await page.close();
+    });
+  }
+
+  it('a network error offers the original in the browser viewer, which is then not redirected again', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(readerFor(DEAD_URL));
+    await page.waitForSelector('#message[data-kind=network]:not([hidden])');
+    await page.close();
+    const login = await h.ctx.newPage();
+    await login.goto(readerFor(policy('/docs/missing.pdf')));
+    await login.waitForSelector('#message[data-kind=not-found]:not([hidden])');
+    await login.click('#message-actions a');
+    await login.waitForURL(policy('/docs/missing.pdf'));
+    await login.waitForTimeout(500);
+    expect(login.url()).toBe(policy('/docs/missing.pdf'));
+    await login.close();
+  });
+
+  it('a scanned PDF without text says so', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(readerFor(`${h.origin}/docs/scan.pdf`));
+    await page.waitForSelector('#notice[data-kind=scan]:not([hidden])', { timeout: 15000 });
+    expect(await page.textContent('#notice')).toMatch(/scan/);
+    await page.close();
+  });
+
+  it('a local file opened with the picker, and the empty reader', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`chrome-extension://${h.extId}/reader.html`);
+    await page.waitForSelector('#empty:not([hidden])');
+    const body = (await readerRoutes())['/docs/brief.pdf']?.body as Buffer;
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('#empty-open');
+    await (await chooser).setFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: body });
+    await page.waitForSelector('body[data-state=ready] mark[data-iza]', { timeout: 15000 });
+    await page.close();
+  });
+});
