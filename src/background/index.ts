@@ -14,13 +14,11 @@ import { bypass, installPdfRedirect, pdfTab } from './pdf';
 installPdfRedirect();
 
 async function sendToTab<K extends keyof ContentApi>(tabId: number, type: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result'] | null> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 })) as ContentApi[K]['result'];
-  } catch {
-    // No content script here: the PDF reader (an extension page, addressed by its tab), or a
-    // page without any (browser pages, store pages).
-    return ((await browser.runtime.sendMessage({ type, params, tab: tabId }).catch(() => null)) ?? null) as ContentApi[K]['result'] | null;
-  }
+  const answer = await browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 }).catch(() => undefined);
+  if (answer !== undefined && answer !== null) return answer as ContentApi[K]['result'];
+  // No content script answered: the tab may be the PDF reader (an extension page, which answers
+  // runtime messages naming its tab), or a page without any (browser pages, store pages).
+  return ((await browser.runtime.sendMessage({ type, params, tab: tabId }).catch(() => null)) ?? null) as ContentApi[K]['result'] | null;
 }
 
 async function activeTab() {

@@ -24,9 +24,11 @@ async function activeTabId(): Promise<number | undefined> {
 async function ask<T>(type: string, params: Record<string, unknown>): Promise<T | null> {
   const id = await activeTabId();
   if (id === undefined) return null;
-  return (browser.tabs.sendMessage(id, { type, params }, { frameId: 0 }) as Promise<T>).catch(() =>
-    // No content script: the tab may be the PDF reader, an extension page that answers by tab id.
-    (browser.runtime.sendMessage({ type, params, tab: id }) as Promise<T | undefined>).then((r) => r ?? null, () => null));
+  const answer = await (browser.tabs.sendMessage(id, { type, params }, { frameId: 0 }) as Promise<T | undefined>).catch(() => undefined);
+  if (answer !== undefined && answer !== null) return answer;
+  // No content script answered (Chrome resolves with nothing for a tab of an extension page): the
+  // tab may be the PDF reader, which answers runtime messages that name its tab.
+  return (browser.runtime.sendMessage({ type, params, tab: id }) as Promise<T | undefined>).then((r) => r ?? null, () => null);
 }
 
 export function Popup() {

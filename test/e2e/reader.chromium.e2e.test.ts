@@ -94,7 +94,11 @@ describe('Chromium: highlighting in the text layer', () => {
 
   it('next/previous go across pages, with the arrow keys and with the command', async () => {
     const lastOnPage1 = await page.evaluate(() => document.querySelectorAll('[data-iza-occ^="1:"][data-iza-first]').length - 1);
-    await page.evaluate((n) => (document.querySelector(`[data-iza-occ="1:${n}"][data-iza-first]`) as HTMLElement).focus(), lastOnPage1);
+    await page.evaluate((n) => {
+      const m = document.querySelector(`[data-iza-occ="1:${n}"][data-iza-first]`) as HTMLElement;
+      m.tabIndex = -1; // Only the roving stop is focusable; focusing this one makes it the stop.
+      m.focus();
+    }, lastOnPage1);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-iza-occ') === '2:0');
     await page.keyboard.press('ArrowLeft');
@@ -114,7 +118,9 @@ describe('Chromium: highlighting in the text layer', () => {
     await popup.goto(`chrome-extension://${h.extId}/popup.html?tab=${id}`);
     await popup.waitForSelector('#page-terms .item');
     const total = await popup.$$eval('#page-terms .item .n', (ns) => ns.reduce((s, n) => s + Number(/\d+/.exec(n.textContent ?? '')?.[0] ?? 0), 0));
-    expect(total).toBe(counted);
+    // An ambiguous form counts for each of its meanings, so the per-term sum may exceed the total.
+    expect(total).toBeGreaterThanOrEqual(counted);
+    expect(await popup.textContent('#terms-heading')).toContain(`(${counted})`);
     await popup.click('#copy-md');
     await popup.waitForFunction(() => document.body.dataset.copied);
     expect(await popup.evaluate(() => document.body.dataset.copied)).toContain('Lange brief');
