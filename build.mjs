@@ -159,10 +159,18 @@ async function buildReader(target, out, glossary) {
     loader: { '.css': 'text' },
     define: { __TARGET__: JSON.stringify(target) },
     alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
-    plugins: [glossaryPlugin(glossary), markjsPlugin()],
+    plugins: [glossaryPlugin(glossary), markjsPlugin(), pdfjsExternal],
     logLevel: 'warning',
   });
 }
+
+/** `./pdfjs/…` imports stay as they are: those files are copied unmodified, not bundled. */
+const pdfjsExternal = {
+  name: 'pdfjs-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdfjs\// }, (a) => ({ path: a.path, external: true }));
+  },
+};
 
 /**
  * pdf.js as released on npm, unmodified: the library, its worker, the viewer components and the
