@@ -55,8 +55,6 @@ export class ReaderTerms {
     const matches = pageMatches(text.page.text, this.filter, this.seenBefore(pageNumber));
     this.layers.set(pageNumber, { div, written: markLayer(text, matches, pageNumber, this.styleClass) });
     this.roving.refresh();
-    // How many times layers were marked: tests and the bench read it.
-    this.document.body.dataset.marked = String(Number(this.document.body.dataset.marked ?? 0) + 1);
     for (const w of this.waiters.get(pageNumber)?.splice(0) ?? []) w();
   }
 

@@ -19,6 +19,8 @@ export interface ViewerEvents {
   textLayer(pageNumber: number, layer: HTMLElement): void;
   /** Find highlighting rewrote the text layers of these pages (-1: all). */
   findRewrote(pageIndex: number): void;
+  /** A page's canvas is drawn. */
+  pageRendered(pageNumber: number): void;
   pageChanged(pageNumber: number, count: number): void;
   scaleChanged(value: string, scale: number): void;
   findResult(r: FindResult): void;
@@ -54,6 +56,7 @@ export class View {
       const div = e.source.textLayer?.div;
       if (div) on.textLayer(e.pageNumber, div);
     });
+    bus.on('pagerendered', (e: { pageNumber: number }) => on.pageRendered(e.pageNumber));
     bus.on('updatetextlayermatches', (e: { pageIndex: number }) => on.findRewrote(e.pageIndex));
     bus.on('pagechanging', (e: { pageNumber: number }) => on.pageChanged(e.pageNumber, this.pdfViewer.pagesCount));
     bus.on('pagesinit', () => {
