@@ -1,26 +1,28 @@
 /**
- * The highlighting engine: walks the page once, from the viewport outward, in short slices that
- * yield to the page; then keeps up with content the page adds, through one MutationObserver.
- * Everything it does is undone by stop().
+ * The highlighting engine of web pages: walks the page once, from the viewport outward (from the
+ * top while the page is still loading), in short slices that yield to the page; then keeps up
+ * with content the page adds, through one MutationObserver. Every term found goes into the
+ * TermIndex; the Painter paints those near the reader. Everything it does is undone by stop().
  */
 import { keepMatches, type Matcher } from './matcher';
-import { absorbChanges, groupOf, unwrapAll, wrapMatches } from './highlighter';
+import { absorbChanges, groupOf, unwrapAll } from './highlighter';
 import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
 import { SLICE_MS, now, yieldToPage } from './scheduler';
 import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
-import { WaitingList, countTerms, isValid, type Waiting } from './waiting';
+import { TermIndex, isValid, makeEntry, type Entry } from './terms';
+import type { Painter } from './paint';
 import type { FirstOnly } from '../common/settings';
 
 export interface EngineOptions {
   matcher: Matcher;
+  index: TermIndex;
+  painter: Painter;
   /** Keeps the ids that may be highlighted (the category filter); empty = skip the match. */
   allow(ids: readonly string[]): readonly string[];
   firstOnly: FirstOnly;
-  /** Highlight-style class put on every mark. */
-  styleClass: string;
   /** A new open shadow root was found (to style marks inside it). */
   onShadowRoot?(root: ShadowRoot): void;
-  /** Marks were added or removed. */
+  /** Terms were found, painted or removed. */
   onChange?(): void;
 }
 
@@ -28,20 +30,22 @@ export interface EngineOptions {
 export const MUTATION_BATCH_MS = 20;
 
 /**
- * Marks each direction of the initial pass makes at once, outward from the viewport. Beyond that,
- * matches are found and counted but wrapped only when the reader comes near them: writing a mark
- * costs 10-25 µs (mark.js, plus the browser's layout of the change), so a long document with tens
- * of thousands of terms would otherwise cost seconds for marks nobody sees (bench/RESULTS.md).
+ * Occurrences each direction of the initial pass paints at once, outward from where it starts.
+ * Beyond that, terms are found and counted but painted only when the reader comes near them:
+ * in Chromium every change to a highlight repaints it whole, and a highlight of 40,000 ranges
+ * costs 600 ms a frame and seconds of scrolling on the 5 MB page (bench/RESULTS.md).
  */
-export const EAGER_MARKS = 200;
-/** When a waiting text node is this close to the viewport (in text nodes with matches)… */
+export const EAGER_PAINT = 300;
+/** When an unpainted entry is this close to the viewport (in text nodes with terms)… */
 const REVEAL_NEAR = 40;
-/** …those up to this far on either side are wrapped, so the reader can scroll on for a while. */
+/** …those up to this far on either side are painted, so the reader can scroll on for a while. */
 const REVEAL_MARGIN = 400;
-/** At most this many waiting text nodes are wrapped in one frame; the rest follow next frame. */
-const REVEAL_PER_FRAME = 500;
+/** At most this many entries are painted in one frame; the rest follow next frame. */
+const REVEAL_PER_FRAME = 800;
 /** Shortest time between two looks at the viewport while the page scrolls. */
 const REVEAL_EVERY_MS = 100;
+/** Most occurrences painted at once: beyond it, those farthest from the reader are unpainted. */
+const PAINT_BUDGET = 4000;
 
 /** What the MutationObserver watches on each root. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
@@ -52,7 +56,7 @@ interface Task {
   first: Node | null;
   /** The initial pass over the document, forward (1) or backward (-1); 0 for other work. */
   dir: 1 | -1 | 0;
-  /** Marks this task may still make before it defers its matches (initial pass only). */
+  /** Occurrences this task may still paint before it leaves them unpainted (initial pass only). */
   eager: number;
   /** Document-order number of the next text node with matches (counting down going backward). */
   seq: number;
@@ -60,7 +64,7 @@ interface Task {
 
 export interface EngineTimings {
   start: number;
-  /** End of the first slice that made marks. */
+  /** End of the first slice that painted terms. */
   firstMarks: number | null;
   /** End of the initial pass. */
   initialDone: number | null;
@@ -79,8 +83,10 @@ export class Engine {
   private madeMarks = false;
   private prepared = false;
   private idle: Promise<void> = Promise.resolve();
-  /** Matches of the initial pass not wrapped yet (far from the viewport). */
-  private readonly waiting: WaitingList;
+  private readonly index: TermIndex;
+  private readonly painter: Painter;
+  /** Entries found in the current slice, painted together at its end. */
+  private toPaint: Entry[] = [];
   private revealFrame = 0;
   private lastReveal = -Infinity;
   private scrolledDuringPass = false;
@@ -91,30 +97,34 @@ export class Engine {
     private opts: EngineOptions,
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));
-    this.waiting = new WaitingList(doc);
+    this.index = opts.index;
+    this.painter = opts.painter;
   }
 
   /** Starts highlighting; resolves when the initial pass over the page is done. */
   start(): Promise<void> {
     this.timings.start = now();
     this.addRoot(this.doc);
-    const anchorNode = this.opts.firstOnly === 'off' ? viewportAnchor(this.doc) : null;
+    // While the page loads, nothing may force a layout (finding the viewport does): the walk then
+    // starts at the top, which is where a loading page is shown.
+    const loaded = this.doc.readyState === 'complete';
+    const anchorNode = this.opts.firstOnly === 'off' && loaded ? viewportAnchor(this.doc) : null;
     const anchor = anchorNode && this.doc.body?.contains(anchorNode) ? liftOutOfExcluded(anchorNode) : null;
     const root = this.doc.body ?? this.doc.documentElement;
     if (anchor) {
       this.tasks.push(
-        { walk: this.walk(root, { start: anchor }), first: anchor, dir: 1, eager: EAGER_MARKS, seq: 0 },
-        { walk: this.walk(root, { start: anchor, backward: true }), first: null, dir: -1, eager: EAGER_MARKS, seq: -1 },
+        { walk: this.walk(root, { start: anchor }), first: anchor, dir: 1, eager: EAGER_PAINT, seq: 0 },
+        { walk: this.walk(root, { start: anchor, backward: true }), first: null, dir: -1, eager: EAGER_PAINT, seq: -1 },
       );
     } else {
-      this.tasks.push({ walk: this.walk(root), first: null, dir: 1, eager: EAGER_MARKS, seq: 0 });
+      this.tasks.push({ walk: this.walk(root), first: null, dir: 1, eager: EAGER_PAINT, seq: 0 });
     }
     return this.run().then(() => {
       this.timings.initialDone = now();
     });
   }
 
-  /** Removes every mark, restores the page's text nodes, and stops observing. */
+  /** Removes every highlight and element, restores the page's text nodes, and stops observing. */
   stop(): void {
     this.stopped = true;
     this.tasks.length = 0;
@@ -124,54 +134,20 @@ export class Engine {
     this.revealListeners?.abort();
     cancelAnimationFrame(this.revealFrame);
     clearTimeout(this.revealFrame);
-    this.waiting.clear();
-    for (const r of this.roots) unwrapAll(r, MARK_SELECTOR);
+    this.painter.clear();
+    this.index.clear();
+    for (const r of this.roots) unwrapAll(r, MARK_SELECTOR); // Only marks whose bookkeeping is lost.
     this.roots.length = 0;
   }
 
-  /** Every mark, in document order (document first, then shadow roots). */
-  marks(): HTMLElement[] {
-    return this.roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>(MARK_SELECTOR)]);
-  }
-
-  /** Number of term occurrences: the marks, and the matches still waiting to be wrapped. */
+  /** Number of term occurrences on the page, painted or not. */
   count(): number {
-    return this.marks().length + this.waiting.count();
+    return this.index.count();
   }
 
-  /**
-   * Occurrences per entry (the first id of each), in order of first appearance on the page,
-   * counting the matches not yet wrapped too.
-   */
-  termCounts(): { count: number; terms: { id: string; count: number }[] } {
-    return countTerms(this.marks(), this.waiting);
-  }
-
-  /** Wraps every waiting match that `wanted` accepts (e.g. before jumping to a term). */
-  reveal(wanted: (ids: readonly string[]) => boolean): void {
-    if (this.waiting.size === 0) return;
-    this.wrapWaiting(this.waiting.ordered().filter((e) => !e.done && e.matches.some((m) => wanted(m.ids))));
-  }
-
-  /**
-   * Wraps the waiting matches around `node` in document order (before stepping from it to the
-   * next term), or those in and around the viewport when `node` is null.
-   */
-  revealAround(node: Node | null): void {
-    if (this.waiting.size === 0) return;
-    if (node === null) {
-      this.revealVisible(Infinity);
-      return;
-    }
-    const at = this.waiting.indexAt(node);
-    this.wrapWaiting(this.waiting.ordered().slice(Math.max(0, at - REVEAL_NEAR), at + REVEAL_NEAR));
-  }
-
-  /** Changes the highlight style of existing and future marks. */
-  setStyleClass(cls: string): void {
-    const old = this.opts.styleClass;
-    this.opts = { ...this.opts, styleClass: cls };
-    for (const m of this.marks()) m.classList.replace(old, cls);
+  /** Paints the occurrences around the viewport now (after a jump or a resize). */
+  revealNow(): void {
+    this.revealVisible(Infinity);
   }
 
   /** Resolves when queued work (initial pass and page changes so far) is done. */
@@ -230,25 +206,25 @@ export class Engine {
     let changed = false;
     let n = 0;
     let exhausted = false;
-    this.writing(() => {
-      if (task.first) {
-        if (task.first.nodeType === 3) changed = this.scan(task.first as Text, task) || changed;
-        task.first = null;
-      }
-      for (;;) {
-        const text = task.walk.next();
-        if (text === null) {
-          exhausted = true;
-          break;
-        }
-        if (this.scan(text, task)) changed = true;
-        if ((++n & 7) === 0 && now() > end) break;
-      }
-    });
-    if (changed) {
-      this.madeMarks = true;
-      this.opts.onChange?.();
+    if (task.first) {
+      if (task.first.nodeType === 3) changed = this.scan(task.first as Text, task) || changed;
+      task.first = null;
     }
+    for (;;) {
+      const text = task.walk.next();
+      if (text === null) {
+        exhausted = true;
+        break;
+      }
+      if (this.scan(text, task)) changed = true;
+      if ((++n & 7) === 0 && now() > end) break;
+    }
+    if (this.toPaint.length > 0) {
+      this.painter.paint(this.toPaint);
+      this.toPaint = [];
+      this.madeMarks = true;
+    }
+    if (changed) this.opts.onChange?.();
     return exhausted;
   }
 
@@ -258,7 +234,11 @@ export class Engine {
    * `fn` is synchronous, so no page change can fall in the gap; changes the page made before are
    * taken first.
    */
-  private writing(fn: () => void): void {
+  write(fn: () => void): void {
+    if (this.stopped) {
+      fn();
+      return;
+    }
     const before = this.observer.takeRecords();
     if (before.length > 0) this.onRecords(before);
     this.observer.disconnect();
@@ -270,62 +250,57 @@ export class Engine {
   }
 
   /**
-   * Finds the terms of one text node and wraps them, or, far from the viewport in the initial
-   * pass, keeps them for later. Returns true if marks were made or kept.
+   * Finds the terms of one text node and adds them to the index; paints them, unless the initial
+   * pass is far from where it started. Returns true if the index changed.
    */
   private scan(text: Text, task: Task): boolean {
     const data = text.data;
+    const g = groupOf(text);
+    if (g !== undefined) return false; // A term of it is in use (wrapped), or one of our pieces.
+    const old = this.index.entryOf(text);
+    if (old && old.data === data && isValid(old) && this.painter.intact(old)) return false; // Seen, unchanged.
     const found = this.opts.matcher.find(data);
-    if (found.length === 0) return false;
-    if (groupOf(text)) return false; // Already ours: the page's node we split, or a piece.
-    const keep = keepMatches(found, this.opts.allow, this.opts.firstOnly === 'off' ? null : this.seen);
-    if (keep.length === 0) return false;
-    if (task.dir !== 0) {
-      const seq = task.seq;
-      task.seq += task.dir;
-      this.waiting.number(text, seq);
-      if (task.eager <= 0) {
-        this.defer({ text, data, matches: keep, seq, done: false }, task.dir);
-        return true;
-      }
+    if (old) {
+      this.painter.unpaint([old]);
+      this.index.drop(old);
     }
-    if (wrapMatches(text, keep, { className: this.opts.styleClass }) === null) return false;
-    task.eager -= keep.length;
+    if (found.length === 0) return old !== undefined;
+    const keep = keepMatches(found, this.opts.allow, this.opts.firstOnly === 'off' ? null : this.seen);
+    if (keep.length === 0) return old !== undefined;
+    let seq: number;
+    if (task.dir !== 0) {
+      seq = task.seq;
+      task.seq += task.dir;
+    } else {
+      seq = this.index.place(text);
+    }
+    const entry = makeEntry(text, keep, seq);
+    this.index.add(entry);
+    if (task.eager > 0) {
+      this.toPaint.push(entry);
+      task.eager -= keep.length;
+    } else {
+      this.listenForScroll();
+    }
     return true;
   }
 
-  private defer(e: Waiting, dir: 1 | -1): void {
-    this.waiting.add(e, dir);
-    if (this.revealListeners === null) {
-      // From now on, what scrolls into view (in the page or in any scrolling box) gets wrapped.
-      this.revealListeners = new AbortController();
-      const win = this.doc.defaultView;
-      const opts = { capture: true, passive: true, signal: this.revealListeners.signal };
-      const onScroll = (): void => {
-        this.scrolledDuringPass ||= this.running;
-        this.requestReveal();
-      };
-      win?.addEventListener('scroll', onScroll, opts);
-      win?.addEventListener('resize', onScroll, opts);
-    }
-  }
-
-  /** Wraps waiting entries (those still valid); returns the number wrapped. */
-  private wrapWaiting(list: readonly Waiting[]): number {
-    // All reads first, then all writes: isInsideExcluded asks for isContentEditable, which
-    // brings style up to date, so reading between writes would restyle the page once per node.
-    const wrap = list.filter((e) => isValid(e) && !isInsideExcluded(e.text));
-    for (const e of list) this.waiting.settle(e);
-    let made = 0;
-    this.writing(() => {
-      for (const e of wrap) if (wrapMatches(e.text, e.matches, { className: this.opts.styleClass }) !== null) made++;
-    });
-    if (made > 0) this.opts.onChange?.();
-    return made;
+  private listenForScroll(): void {
+    if (this.revealListeners !== null) return;
+    // From now on, what scrolls into view (in the page or in any scrolling box) gets painted.
+    this.revealListeners = new AbortController();
+    const win = this.doc.defaultView;
+    const opts = { capture: true, passive: true, signal: this.revealListeners.signal };
+    const onScroll = (): void => {
+      this.scrolledDuringPass ||= this.running;
+      this.requestReveal();
+    };
+    win?.addEventListener('scroll', onScroll, opts);
+    win?.addEventListener('resize', onScroll, opts);
   }
 
   private requestReveal(): void {
-    if (this.revealFrame !== 0 || this.waiting.size === 0 || this.stopped) return;
+    if (this.revealFrame !== 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
     // At most one look per REVEAL_EVERY_MS while scrolling (each reads the layout of the page).
@@ -342,27 +317,33 @@ export class Engine {
   }
 
   /**
-   * Wraps the waiting matches in and around the viewport (placed among them by WaitingList).
-   * Writes in large batches and only when the reader comes near unwrapped matches (within
-   * REVEAL_NEAR entries): on a long flat page every DOM change costs the browser a frame of
-   * 150-470 ms (40,000 paragraphs, bench/RESULTS.md), whether it adds one mark or five hundred.
+   * Paints the entries in and around the viewport (placed among them by the index), and unpaints
+   * those farthest away once more than PAINT_BUDGET occurrences are painted. Paints in large
+   * batches and only when the reader comes near unpainted terms (within REVEAL_NEAR entries):
+   * on a long page every change to the highlight repaints it, whether it adds one range or 800.
    */
   private revealVisible(limit: number): void {
-    if (this.waiting.size === 0 || this.stopped) return;
+    if (this.index.size === 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
-    const span = this.waiting.viewportSpan(win);
-    if (span === null) return; // No match near the viewport at all.
-    const picked = this.waiting.around(span, REVEAL_NEAR, REVEAL_MARGIN, limit);
-    if (picked.length === 0) return; // Nothing waiting near the viewport: most looks end here.
-    this.wrapWaiting(picked);
+    const span = this.index.viewportSpan(win);
+    if (span === null) return; // No term near the viewport at all.
+    const picked = this.index.around(span, REVEAL_NEAR, REVEAL_MARGIN, limit, (e) => !e.painted && isValid(e) && !isInsideExcluded(e.text));
+    if (picked.length === 0) return; // Everything near the viewport is painted: most looks end here.
+    this.painter.paint(picked);
+    if (this.painter.painted > PAINT_BUDGET) {
+      this.painter.unpaint(this.index.farthest(span, REVEAL_MARGIN, this.painter.painted, PAINT_BUDGET));
+    }
+    this.opts.onChange?.();
     if (picked.length >= limit) this.requestReveal();
   }
 
   private onRecords(records: MutationRecord[]): void {
     if (this.stopped) return;
     if (absorbChanges(records, this.pending)) this.observer.takeRecords(); // Our own writes.
-    if (this.pending.size > 0 && this.flushTimer === null) {
+    // Removals too: painted ranges in removed text are taken out in the batch (see flush).
+    const removal = this.painter.painted > 0 && records.some((r) => r.removedNodes.length > 0);
+    if ((this.pending.size > 0 || removal) && this.flushTimer === null) {
       this.flushTimer = setTimeout(() => this.flush(), MUTATION_BATCH_MS);
     }
   }
@@ -375,8 +356,8 @@ export class Engine {
     for (const node of this.pending) {
       if (!node.isConnected) continue;
       if (isInsideExcluded(node)) {
-        // Content holding our marks was moved into (or became) an editor, a <pre>, …: unmark it.
-        if (node.nodeType === 1 && unwrapAll(node as Element, MARK_SELECTOR) > 0) removed = true;
+        // Content holding terms was moved into (or became) an editor, a <pre>, …: unmark it.
+        if (this.dropWithin(node)) removed = true;
         continue;
       }
       if (node.nodeType === 3) {
@@ -390,10 +371,26 @@ export class Engine {
       }
     }
     this.pending.clear();
+    // Painted terms whose text the page removed or changed: take their ranges out.
+    const stale = this.painter.stale();
+    if (stale.length > 0) {
+      this.painter.unpaint(stale);
+      for (const e of stale) if (!e.text.isConnected) this.index.drop(e);
+      removed = true;
+    }
     if (removed) {
       this.observer.takeRecords(); // Our own writes.
       this.opts.onChange?.();
     }
     void this.run();
+  }
+
+  /** Drops (and unpaints) the entries inside `node`; true if there were any. */
+  private dropWithin(node: Node): boolean {
+    const gone = this.index.ordered().filter((e) => node === e.text || node.contains(e.text));
+    if (gone.length === 0) return false;
+    this.painter.unpaint(gone);
+    for (const e of gone) this.index.drop(e);
+    return true;
   }
 }

@@ -1,52 +1,73 @@
 /**
- * Keyboard access without flooding the tab order: only one mark is a tab stop (the first on the
- * page, or the last one visited). From a focused mark the arrow keys move to the next or
- * previous term, like a toolbar's roving tabindex.
+ * Keyboard access without flooding the tab order: all terms together are one tab stop (the first
+ * term on the page, or the last one visited), and from a focused term the arrow keys go to the
+ * next or previous one, like a toolbar's roving tabindex.
+ *
+ * Painted terms are not elements, so the browser's own Tab order cannot reach them. On Tab, this
+ * module works out whether the term stop lies between the focused element and the next (or, with
+ * Shift, the previous) focusable one in document order, which is where a `tabindex=0` element
+ * would sit; if so it wraps that one term (Painter.use) and focuses it. When focus leaves the
+ * term, the session releases it, and the DOM is as the page made it again.
  */
-import { MARK_SELECTOR } from './dom-rules';
 
-export class RovingFocus {
-  private stop: HTMLElement | null = null;
+/** Elements in the browser's sequential focus order (those with tabindex -1 are filtered out). */
+const TABBABLE =
+  'a[href],area[href],button,input,select,textarea,iframe,summary,audio[controls],video[controls],[contenteditable]:not([contenteditable="false"]),[tabindex]';
 
-  constructor(private readonly marks: () => HTMLElement[], private readonly doc: Document) {}
+function isTabbable(el: Element): boolean {
+  const h = el as HTMLElement;
+  if (h.tabIndex < 0 || (h as HTMLButtonElement).disabled) return false;
+  if (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden') return false;
+  const visible = (h as HTMLElement & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return visible ? visible.call(h, { visibilityProperty: true }) : h.getClientRects().length > 0;
+}
 
-  /** Makes sure exactly one mark is a tab stop (after marks were added or removed). */
-  refresh(): void {
-    if (this.stop?.isConnected) return;
-    const first = this.doc.querySelector<HTMLElement>(MARK_SELECTOR);
-    this.setStop(first);
-  }
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const PRECEDING = 2;
 
-  setStop(mark: HTMLElement | null): void {
-    if (this.stop === mark) return;
-    this.stop?.removeAttribute('tabindex');
-    this.stop = mark;
-    mark?.setAttribute('tabindex', '0');
-  }
+/** True if `b` comes after `a` in document order (and is not inside it). */
+function after(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & FOLLOWING) !== 0 && !a.contains(b);
+}
 
-  /** Focuses the mark after (dir 1) or before (dir -1) `from`, or after the viewport top. */
-  step(dir: 1 | -1, from: HTMLElement | null): HTMLElement | null {
-    const all = this.marks();
-    if (all.length === 0) return null;
-    let i = from ? all.indexOf(from) : -1;
-    if (i === -1) {
-      // Start from what the reader sees: the first mark at or below the top of the viewport.
-      const below = all.findIndex((m) => m.getBoundingClientRect().bottom > 0);
-      i = below === -1 ? all.length : below;
-      i = dir === 1 ? i - 1 : i;
+/**
+ * Whether a Tab press (forward, or backward with Shift) from `from` should land on the term at
+ * `term`: the term lies past `from`, and no focusable element lies between them.
+ */
+export function tabLandsOn(doc: Document, from: Element | null, term: Node, backward: boolean): boolean {
+  const start = from === null || from === doc.body || from === doc.documentElement ? null : from;
+  if (start?.contains(term)) return false;
+  if (start !== null && (backward ? !after(term, start) : !after(start, term))) return false;
+  // The focusable elements are in document order: binary search for the first one past `start`.
+  const all = [...doc.querySelectorAll(TABBABLE)];
+  const pos = (el: Element): boolean => (start === null ? !backward : backward ? after(el, start) : after(start, el));
+  let lo = 0;
+  let hi = all.length;
+  if (!backward) {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos(all[mid] as Element)) hi = mid;
+      else lo = mid + 1;
     }
-    const next = all[(i + dir + all.length) % all.length] as HTMLElement;
-    this.focus(next);
-    return next;
+    for (let i = lo; i < all.length; i++) {
+      const el = all[i] as Element;
+      if (start?.contains(el) || !isTabbable(el)) continue;
+      return (el.compareDocumentPosition(term) & PRECEDING) !== 0 && !el.contains(term);
+    }
+    return true;
   }
-
-  focus(mark: HTMLElement): void {
-    this.setStop(mark);
-    mark.focus({ preventScroll: true });
-    mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // Backward: the last focusable element before `start` (or the page's last one).
+  if (start !== null) {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (after(all[mid] as Element, start) || (all[mid] as Element).contains(start)) lo = mid + 1;
+      else hi = mid;
+    }
+  } else lo = all.length;
+  for (let i = lo - 1; i >= 0; i--) {
+    const el = all[i] as Element;
+    if (el.contains(start) || !isTabbable(el)) continue;
+    return after(el, term);
   }
-
-  destroy(): void {
-    this.setStop(null);
-  }
+  return true;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launch, openPage, openPopup, setStored, type Harness } from './chromium';
+import { ROOT, hoverTerm, launch, openPage, openPopup, setStored, type Harness } from './chromium';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -53,7 +53,7 @@ describe('axe-core: no violations', () => {
     it(`a page with an open card (${scheme})`, async () => {
       const page = await openPage(h, '/demo/kamerbrief.html');
       await page.emulateMedia({ colorScheme: scheme });
-      await page.locator('mark[data-iza]').first().hover();
+      await hoverTerm(page, /./);
       await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));
       expect(await violations(page, 'iza-begrippen-card')).toEqual([]);
       expect(await violations(page, 'main')).toEqual([]);

@@ -1,5 +1,5 @@
 /** Real Chromium with the built extension (dist/chrome) loaded. */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
 // @ts-expect-error: plain .mjs helper without types
 import { serve } from '../tools/server.mjs';
+import { PAINTED_SRC, idsOf, type PaintedTerm } from './painted';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
@@ -59,27 +60,65 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   };
 }
 
-/** Opens a fixture page and waits until the engine has highlighted it (marks stop changing). */
+/** Opens a fixture page and waits until the engine has highlighted it (painting stops changing). */
 export async function openPage(h: Harness, path: string, opts: { marks?: boolean } = {}): Promise<Page> {
   const page = await h.ctx.newPage();
   await page.goto(`${h.origin}${path}`);
-  if (opts.marks !== false) await page.waitForSelector('mark[data-iza]', { timeout: 15000 });
+  if (opts.marks !== false) await page.waitForFunction(`(${PAINTED_SRC})('').length > 0`, undefined, { timeout: 15000 });
   await settle(page);
   return page;
 }
 
-/** Waits until the number of marks has been stable for a few frames. */
+/** The painted terms in `scope` (a selector; '' for the whole page, shadow roots included). */
+export function painted(page: Page | Frame, scope = ''): Promise<PaintedTerm[]> {
+  return page.evaluate(`(${PAINTED_SRC})(${JSON.stringify(scope)})`) as Promise<PaintedTerm[]>;
+}
+
+/** Number of painted terms on the page (shadow roots included). */
+export async function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(`(${PAINTED_SRC})('').length`) as Promise<number>;
+}
+
+/** Waits until the page's painted count passes `test` (e.g. n => n === 0). */
+export async function waitPainted(page: Page, test: string, timeout = 15000): Promise<void> {
+  await page.waitForFunction(`((n) => ${test})((${PAINTED_SRC})('').length)`, undefined, { timeout });
+}
+
+/** Polls `fn` until it returns true (Node side). */
+export async function until(fn: () => Promise<boolean>, timeout = 15000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 80));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Waits until the painted terms' texts pass `test`. */
+export function untilTexts(page: Page, test: (texts: string[]) => boolean, what = 'painted texts'): Promise<void> {
+  return until(async () => test((await painted(page)).map((t) => t.text)), 15000, what);
+}
+
+/** Waits until the number of painted terms has been stable for a few frames. */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    let last = -1;
-    let stable = 0;
-    while (stable < 5) {
-      await new Promise((r) => setTimeout(r, 60));
-      const n = document.querySelectorAll('mark[data-iza]').length;
-      stable = n === last ? stable + 1 : 0;
-      last = n;
-    }
-  });
+  let last = -1;
+  let stable = 0;
+  while (stable < 5) {
+    await page.waitForTimeout(60);
+    const n = (await painted(page)).length;
+    stable = n === last ? stable + 1 : 0;
+    last = n;
+  }
+}
+
+/** Moves the pointer onto the `nth` painted term with this text (in `scope`), in a page or a frame. */
+export async function hoverTerm(page: Page | Frame, text: string | RegExp, scope = '', nth = 0): Promise<void> {
+  const all = (await painted(page, scope)).filter((t) => (typeof text === 'string' ? t.text === text : text.test(t.text)));
+  const t = all[nth];
+  if (!t) throw new Error(`no painted term ${String(text)} in "${scope}" (painted: ${(await painted(page, scope)).map((x) => x.text).join(', ')})`);
+  if ('mouse' in page) return page.mouse.move(t.x, t.y);
+  const box = await (await page.frameElement()).boundingBox();
+  await page.page().mouse.move((box?.x ?? 0) + t.x, (box?.y ?? 0) + t.y);
 }
 
 /** Runs code in the extension's service worker (chrome.* available). */
@@ -111,7 +150,10 @@ export async function openPopup(h: Harness, page: Page): Promise<Page> {
   return popup;
 }
 
-/** Texts of all marks, with their ids: ["Zvw=zvw", …]. */
-export function markTexts(page: Page, scope = 'body'): Promise<string[]> {
-  return page.$$eval(`${scope} mark[data-iza]`, (ms) => ms.map((m) => `${m.textContent}=${m.getAttribute('data-iza')}`));
+/**
+ * Texts of the painted terms, with the ids the glossary gives them: ["Zvw=zvw", …]. The ids are
+ * resolved from the text by the build's matcher: the page holds no trace of them while painted.
+ */
+export async function markTexts(page: Page, scope = 'body'): Promise<string[]> {
+  return (await painted(page, scope)).map((t) => `${t.text}=${idsOf(t.text)}`);
 }

@@ -1,6 +1,6 @@
 /** The UI follows the browser's language: English under an English locale. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, openPage, openPopup, type Harness } from './chromium';
+import { hoverTerm, launch, openPage, openPopup, type Harness } from './chromium';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ it('shows the popup, options and card in English', async () => {
   expect(await popup.textContent('label[for=search]')).toBe('Search the glossary');
   expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
   await popup.close();
-  await page.locator('mark[data-iza="zvw"]').first().hover();
+  await hoverTerm(page, 'Zvw');
   await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.related'));
   expect(await page.evaluate(() => document.querySelector('iza-begrippen-card')!.shadowRoot!.querySelector('.related .label')!.textContent)).toBe('See also:');
   // Definitions still lead in Dutch on a Dutch page.

@@ -1,6 +1,10 @@
 /** Reading tools in real Firefox ESR: the popup (switch, terms on the page, search, copy) and live options. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXED_UUID, Firefox } from './firefox';
+import { FIXED_UUID, Firefox, PAINTED_COUNT } from './firefox';
+import { PAINTED_SRC, idsOf } from './painted';
+
+const TEXTS = `(${PAINTED_SRC})('').map((t) => t.text)`;
+const STYLES = `(${PAINTED_SRC})('').map((t) => t.style)`;
 
 let ff: Firefox;
 let pageCtx = '';
@@ -27,7 +31,7 @@ async function openTab(url: string): Promise<string> {
 beforeAll(async () => {
   ff = await Firefox.launch();
   await ff.navigate(`${ff.origin}/demo/kamerbrief.html`);
-  await ff.waitFor(`document.querySelectorAll('mark[data-iza]').length > 20`);
+  await ff.waitFor(`${PAINTED_COUNT} > 20`);
   pageCtx = ff.context;
   const probe = await openTab(`${EXT}/options.html`);
   pageTab = await inContext(probe, () => ff.eval<number>(`browser.tabs.query({}).then((t) => t.find((x) => x.url.includes('/demo/kamerbrief.html')).id)`));
@@ -43,7 +47,7 @@ describe('Firefox: popup', () => {
     await inContext(popup, async () => {
       await ff.waitFor(`document.querySelectorAll('#page-terms .item').length > 5`);
       const first = await ff.eval<string>(`document.querySelector('#page-terms .item').getAttribute('data-id')`);
-      const firstOnPage = await inContext(pageCtx, () => ff.eval<string>(`document.querySelector('mark[data-iza]').getAttribute('data-iza').split(' ')[0]`));
+      const firstOnPage = idsOf((await inContext(pageCtx, () => ff.painted()))[0]!.text).split(' ')[0];
       expect(first).toBe(firstOnPage);
       await ff.eval(`(() => { const i = document.querySelector('#search'); i.value = 'patientenfederatie'; i.dispatchEvent(new Event('input', { bubbles: true })); return 1; })()`);
       await ff.waitFor(`document.querySelector('#results .item')`);
@@ -53,14 +57,14 @@ describe('Firefox: popup', () => {
       expect(await ff.eval<string>(`document.body.dataset.copied`)).toContain('## Begrippen:');
       await ff.eval(`(document.querySelector('#page-terms .item[data-id="${first}"]').click(), 1)`);
     });
-    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card') && document.querySelector('mark.iza-flash')`));
+    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card') && CSS.highlights.has('iza-flash')`));
     await ff.send('browsingContext.close', { context: popup });
   });
 
-  it('the site switch removes every mark, restores the DOM, and switches back on', async () => {
+  it('the site switch removes the painting, restores the DOM, and switches back on', async () => {
     const before = await inContext(pageCtx, async () => {
       await ff.eval(`(document.querySelector('iza-begrippen-card')?.shadowRoot && document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), 1)`);
-      return ff.eval<number>(`document.querySelectorAll('mark[data-iza]').length`);
+      return ff.eval<number>(PAINTED_COUNT);
     });
     expect(before).toBeGreaterThan(20);
     const popup = await openTab(`${EXT}/popup.html?tab=${pageTab}`);
@@ -69,13 +73,13 @@ describe('Firefox: popup', () => {
       await ff.eval(`(document.querySelector('#site-switch').click(), 1)`);
     });
     await inContext(pageCtx, async () => {
-      await ff.waitFor(`document.querySelectorAll('mark[data-iza]').length === 0`);
+      await ff.waitFor(`${PAINTED_COUNT} === 0 && !document.querySelector('iza-begrippen-card')`);
       const html = await ff.eval<string>(`document.body.innerHTML`);
       const original = await ff.eval<string>(`fetch(location.href).then((r) => r.text()).then((t) => new DOMParser().parseFromString(t, 'text/html').body.innerHTML)`);
       expect(html).toBe(original);
     });
     await inContext(popup, () => ff.eval(`(document.querySelector('#site-switch').click(), 1)`));
-    await inContext(pageCtx, () => ff.waitFor(`document.querySelectorAll('mark[data-iza]').length === ${before}`));
+    await inContext(pageCtx, () => ff.waitFor(`${PAINTED_COUNT} === ${before}`));
     await ff.send('browsingContext.close', { context: popup });
   });
 });
@@ -87,11 +91,11 @@ describe('Firefox: options apply live', () => {
       await ff.waitFor(`document.querySelector('input[name=style][value=background]')`);
       await ff.eval(`(document.querySelector('input[name=style][value=background]').click(), 1)`);
     });
-    await inContext(pageCtx, () => ff.waitFor(`[...document.querySelectorAll('mark[data-iza]')].every((m) => m.classList.contains('iza-b'))`));
+    await inContext(pageCtx, () => ff.waitFor(`${STYLES}.length > 0 && ${STYLES}.every((s) => s === 'iza-b')`));
     await inContext(options, () => ff.eval(`(document.querySelector('input[name=category][value=wet]').click(), 1)`));
-    await inContext(pageCtx, () => ff.waitFor(`!document.querySelector('mark[data-iza~="zvw"]') && document.querySelector('mark[data-iza~="iza"]')`));
+    await inContext(pageCtx, () => ff.waitFor(`!${TEXTS}.includes('Zvw') && ${TEXTS}.includes('IZA')`));
     await inContext(options, () => ff.eval(`(document.querySelector('#reset').click(), 1)`));
-    await inContext(pageCtx, () => ff.waitFor(`document.querySelector('mark[data-iza~="zvw"].iza-u')`));
+    await inContext(pageCtx, () => ff.waitFor(`${TEXTS}.includes('Zvw') && ${STYLES}.every((s) => s === 'iza-u')`));
     await ff.send('browsingContext.close', { context: options });
   });
 });
@@ -106,7 +110,7 @@ describe('Firefox: commands and the context menu', () => {
     await ff.send('browsingContext.activate', { context: pageCtx });
     const order = await inContext(pageCtx, async () => {
       await ff.eval(`(document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), 1)`);
-      return ff.eval<string[]>(`[...document.querySelectorAll('mark[data-iza]')].map((m) => m.textContent)`);
+      return ff.eval<string[]>(TEXTS);
     });
     const current = () => inContext(pageCtx, () => ff.eval<string>(`document.querySelector('mark[data-iza][tabindex="0"]')?.textContent ?? ''`));
     const cardTerm = () => inContext(pageCtx, () => ff.eval<string>(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card h2, .card .term')?.textContent ?? ''`));

@@ -13,6 +13,9 @@ import { findFirefox } from '../tools/browsers.mjs';
 // @ts-expect-error: plain .mjs helper without types
 import { serve } from '../tools/server.mjs';
 
+import { PAINTED_SRC, idsOf, type PaintedTerm } from './painted';
+/** A page expression: the number of painted terms. */
+export const PAINTED_COUNT = `(${PAINTED_SRC})('').length`;
 export const GECKO_ID = 'iza-begrippen@begrippen.nl';
 export const FIXED_UUID = 'f1c2a3b4-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
@@ -133,6 +136,23 @@ export class Firefox {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`timed out waiting for: ${expression}`);
+  }
+
+  /** The painted terms in `scope` ('' = the whole page), read from the page's highlight registry. */
+  painted(scope = ''): Promise<PaintedTerm[]> {
+    return this.eval<PaintedTerm[]>(`(${PAINTED_SRC})(${JSON.stringify(scope)})`);
+  }
+
+  /** Painted terms as "text=ids" (ids from the build's glossary for that text). */
+  async marks(scope = ''): Promise<string[]> {
+    return (await this.painted(scope)).map((t) => `${t.text}=${idsOf(t.text)}`);
+  }
+
+  /** Moves the pointer onto the first painted term with this text in `scope`. */
+  async hoverTerm(text: string, scope = ''): Promise<void> {
+    const t = (await this.painted(scope)).find((x) => x.text === text);
+    if (!t) throw new Error(`no painted term ${text} in "${scope}"`);
+    await this.pointerTo(t.x, t.y);
   }
 
   /** Moves the real pointer to viewport coordinates. */

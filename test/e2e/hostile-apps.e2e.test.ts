@@ -2,17 +2,18 @@
  * Hostile pages, part 1, in real Chromium with the built extension: a React app, a single-page
  * app, web components and frames, an editor. Each must keep working exactly as without us.
  *
- * Chosen behaviour for frameworks (React, Vue, …): the page's own text node stays in place as the
- * first piece of a highlighted text and our marks follow it as siblings, so the framework's
+ * Chosen behaviour for frameworks (React, Vue, …): terms are painted, so the framework's DOM is
+ * not touched at all; a term in use (card, focus) is wrapped, with the page's own text node kept
+ * in place as the first piece and our marks following it as siblings, so the framework's
  * references stay valid. When the framework rewrites that text node, our pieces go at once and
- * the new text is highlighted after a short batch (MUTATION_BATCH_MS); when it removes or moves
- * the node, our pieces go with it. We never touch elements the framework created.
+ * the new text is painted after a short batch (MUTATION_BATCH_MS); when it removes or moves the
+ * node, our pieces go with it. We never touch elements the framework created.
  */
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launch, openPage, setStored, type Harness } from './chromium';
+import { ROOT, hoverTerm, launch, openPage, setStored, type Harness } from './chromium';
 import { collectErrors, marksIn, until, waitMarks } from './hostile';
 
 let h: Harness;
@@ -68,7 +69,7 @@ describe('a React app', () => {
     expect(await ours.$$eval('#list li', (lis) => lis.map((li) => li.getAttribute('data-id')))).toEqual(['iza', 'wlz', 'zvw']);
     await waitMarks(ours, '#list ul', ['IZA=iza', 'passende zorg=passende-zorg', 'NZa=nza', 'Wlz=wlz', 'NZa=nza', 'Zvw=zvw', 'NZa=nza']);
 
-    // React's click handler still fires when the click lands on one of our marks.
+    // React's click handler still fires when the click lands on a term (wrapped by then: its card opens).
     await both('click a highlighted term', (p) => p.click('#list li[data-id="wlz"] >> text=Wlz'));
     expect(await ours.textContent('#picked')).toBe('Gekozen: wlz');
     await ours.mouse.move(0, 0); // Away from the term, so its card closes and frees the buttons.
@@ -93,7 +94,7 @@ describe('a React app', () => {
 
     // Switched off: React's DOM is exactly what it is without the extension, and still works.
     await setStored(h, { settings: { version: 2 }, off0: 'localhost 127.0.0.1' });
-    await until(ours, 'marks removed', () => document.querySelectorAll('mark[data-iza]').length === 0);
+    await until(ours, 'painting removed', () => !CSS.highlights.has('iza-u') && !document.querySelector('mark[data-iza]'));
     await both('increment after switching off', (p) => p.click('#inc'));
     const [a, b] = await Promise.all([ours, plain].map((p) => p.evaluate(() => document.getElementById('root')!.innerHTML)));
     expect(a).toBe(b);
@@ -136,8 +137,9 @@ describe('web components and frames', () => {
     await waitMarks(page, '#w1', ['IZA=iza', 'NZa=nza', 'passende zorg=passende-zorg', 'Wlz=wlz']);
     // Styled in the shadow root too (content.css is adopted there).
     const style = await page.evaluate(() => {
-      const m = document.getElementById('w1')!.shadowRoot!.querySelector('mark[data-iza]')!;
-      return getComputedStyle(m).textDecorationStyle;
+      const sr = document.getElementById('w1')!.shadowRoot!;
+      const r = [...(CSS.highlights.get('iza-u') ?? [])].find((x) => x.startContainer.getRootNode() === sr)!;
+      return getComputedStyle(r.startContainer.parentElement!, '::highlight(iza-u)').textDecorationStyle;
     });
     expect(style).toBe('dotted');
     await page.evaluate(() => (window as unknown as { addWidget(): void }).addWidget());
@@ -155,12 +157,12 @@ describe('web components and frames', () => {
   it('opens the card for a term inside a shadow root and inside a frame', async () => {
     const page = await openPage(h, '/hostile/shadow.html');
     await waitMarks(page, '#w1', ['IZA=iza', 'NZa=nza', 'passende zorg=passende-zorg', 'Wlz=wlz']);
-    await page.locator('#w1 .outer mark[data-iza="nza"]').hover();
+    await hoverTerm(page, 'NZa', '#w1');
     await until(page, 'card for NZa', () => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('#iza-title')?.textContent === 'NZa');
     await page.keyboard.press('Escape');
     const frame = page.frames().find((f) => f.url().endsWith('/hostile/frame.html'))!;
     await waitMarks(frame, '#in-frame', ['Wlz=wlz', 'GALA=gala']);
-    await frame.locator('mark[data-iza="gala"]').hover();
+    await hoverTerm(frame, 'GALA');
     await frame.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('#iza-title')?.textContent === 'GALA');
     await page.close();
   });
@@ -189,7 +191,7 @@ describe('an editor', () => {
     expect(await page.innerHTML('#editor')).toContain(before.slice(0, -'.</p>'.length));
     expect(await page.innerHTML('#editor')).not.toContain('data-iza');
 
-    // Made editable after it was highlighted (click-to-edit): our marks leave before any typing.
+    // Made editable after it was highlighted (click-to-edit): the painting leaves before any typing.
     await page.evaluate(() => document.getElementById('later')!.setAttribute('contenteditable', 'true'));
     await waitMarks(page, '#later', []);
     expect(await page.innerHTML('#later')).toBe('<p>De NZa en de ggz, nog niet bewerkbaar.</p>');

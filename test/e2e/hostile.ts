@@ -1,6 +1,7 @@
 /** Helpers for the hostile-page tests (test/e2e/hostile-*.e2e.test.ts). */
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PAINTED_SRC, idsOf } from './painted';
 
 /** Collects the page's console errors and uncaught exceptions from now on. */
 export function collectErrors(page: Page): string[] {
@@ -12,22 +13,13 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Marks under `scope` (piercing open shadow roots) as "text=ids", in document order. */
-export function marksIn(page: Page | Frame, scope = 'body'): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const out: string[] = [];
-    const visit = (root: ParentNode) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName === 'mark' && el.hasAttribute('data-iza')) out.push(`${el.textContent}=${el.getAttribute('data-iza')}`);
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    for (const r of document.querySelectorAll(sel)) {
-      if (r.shadowRoot) visit(r.shadowRoot);
-      visit(r);
-    }
-    return out;
-  }, scope);
+/**
+ * Painted terms under `scope` (shadow roots too) as "text=ids", in document order; the ids are
+ * the glossary's for that text (painted terms carry nothing in the page).
+ */
+export async function marksIn(page: Page | Frame, scope = 'body'): Promise<string[]> {
+  const list = (await page.evaluate(`(${PAINTED_SRC})(${JSON.stringify(scope)})`)) as { text: string }[];
+  return list.map((t) => `${t.text}=${idsOf(t.text)}`);
 }
 
 /** Waits until the marks under `scope` are exactly `want`; fails with what is there instead. */

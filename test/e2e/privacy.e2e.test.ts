@@ -8,7 +8,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT, launch, openPage, openPopup, setStored, type Harness } from './chromium';
+import { DIST, ROOT, hoverTerm, launch, openPage, openPopup, setStored, waitPainted, type Harness } from './chromium';
 import { collectErrors, until, waitMarks } from './hostile';
 
 /** Hosts the browser itself talks to (updates, network time, sign-in); never the extension. */
@@ -35,7 +35,7 @@ describe('glossary text is never markup', () => {
   it('a definition with <img src=x onerror=…> shows as literal text in the card; nothing runs', async () => {
     const page = await openPage(h, '/hostile/copy.html');
     const errors = collectErrors(page);
-    await page.locator('mark[data-iza="zvw"]').hover();
+    await hoverTerm(page, 'Zvw');
     await until(page, 'card open', () => !!document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));
     expect(await page.evaluate(inCard('#iza-def'))).toBe('Wet over de basisverzekering <img src=x onerror="window.__xss=1"> en <script>window.__xss=2</script> meer.');
     expect(await page.evaluate(inCard('.full'))).toBe('Afkorting van: Zorgverzekeringswet <i>schuin</i>');
@@ -123,7 +123,7 @@ describe('no network', () => {
     await setStored(h, {});
     const page = await openPage(h, '/hostile/copy.html');
     await waitMarks(page, '#c', ['Integraal Zorgakkoord=iza', 'IZA=iza', 'Zvw=zvw', 'passende\u00a0zorg=passende-zorg', 'NZa=nza']);
-    await page.locator('mark[data-iza="zvw"]').hover();
+    await hoverTerm(page, 'Zvw');
     await until(page, 'card open', () => !!document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));
     // Source links: https only, new tab, no opener, no referrer.
     const links = await page.evaluate(() =>
@@ -143,15 +143,15 @@ describe('no network', () => {
     await popup.waitForSelector('#results .item');
     await popup.click('#results .item >> nth=0');
     await popup.click('#site-switch');
-    await until(page, 'switched off', () => document.querySelectorAll('mark[data-iza]').length === 0);
+    await waitPainted(page, 'n === 0');
     await popup.click('#site-switch');
-    await page.waitForSelector('mark[data-iza]');
+    await waitPainted(page, 'n > 0');
     await popup.close();
     const options = await h.ctx.newPage();
     await options.goto(`chrome-extension://${h.extId}/options.html`);
     await options.waitForSelector('input[name=style]');
     await options.check('input[name=style][value=background]');
-    await page.waitForSelector('mark[data-iza].iza-b');
+    await page.waitForFunction(() => CSS.highlights.has('iza-b'));
     await options.close();
     await h.worker.evaluate(() => (globalThis as unknown as { __izaTest: { onCommand(c: string): Promise<void> } }).__izaTest.onCommand('next-term'));
     await page.waitForTimeout(1000); // Room for anything late (badge updates, storage writes).

@@ -1,6 +1,7 @@
 /** Issue 6 in real Chromium: popup term list and jump, search, copy, options live, commands, context menu. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, openPopup, setStored, settle, tabIdOf, type Harness } from './chromium';
+import { hoverTerm, launch, openPage, openPopup, painted, setStored, settle, tabIdOf, until, untilTexts, waitPainted, type Harness } from './chromium';
+import { idsOf } from './painted';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,14 +19,12 @@ describe('popup: terms on this page', () => {
   it('lists every term with counts in order of first appearance, and jumps to it', async () => {
     await setStored(h, {});
     const page = await openPage(h, '/demo/kamerbrief.html');
-    const expected = await page.$$eval('mark[data-iza]', (ms) => {
-      const counts = new Map<string, number>();
-      for (const m of ms) {
-        const id = m.getAttribute('data-iza')!.split(' ')[0]!;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      return [...counts];
-    });
+    const counts = new Map<string, number>();
+    for (const t of await painted(page)) {
+      const id = idsOf(t.text).split(' ')[0]!;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const expected = [...counts];
     const popup = await openPopup(h, page);
     await popup.waitForSelector('#page-terms li');
     const listed = await popup.$$eval('#page-terms .item', (items) => items.map((i) => [i.getAttribute('data-id'), Number(/\d+/.exec(i.querySelector('.n')!.textContent!)![0])]));
@@ -37,7 +36,8 @@ describe('popup: terms on this page', () => {
     const target = expected.find(([, n]) => n >= 2)![0] as string;
     await popup.click(`#page-terms .item[data-id="${target}"]`);
     await page.waitForFunction((id) => (document.activeElement?.getAttribute('data-iza') ?? '').split(' ').includes(id), target);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('iza-flash'))).toBe(true);
+    // The flash is a highlight of its own over the term.
+    expect(await page.evaluate(() => CSS.highlights.has('iza-flash'))).toBe(true);
     await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));
     await page.evaluate(() => document.activeElement?.setAttribute('data-test-first', ''));
     await popup.click(`#page-terms .item[data-id="${target}"]`);
@@ -99,34 +99,34 @@ describe('options take effect live', () => {
     await options.waitForSelector('input[name=style]');
 
     await options.check('input[name=style][value=background]');
-    await page.waitForFunction(() => [...document.querySelectorAll('mark[data-iza]')].every((m) => m.classList.contains('iza-b')));
-    expect(await page.$eval('mark[data-iza]', (m) => getComputedStyle(m).backgroundColor)).toBe('rgb(255, 241, 168)');
+    await until(async () => (await painted(page)).every((t) => t.style === 'iza-b'), 15000, 'background style');
+    expect(await page.evaluate(() => getComputedStyle(document.body, '::highlight(iza-b)').backgroundColor)).toBe('rgb(255, 241, 168)');
 
     await options.uncheck('input[name=category][value=wet]');
-    await page.waitForFunction(() => !document.querySelector('mark[data-iza~="zvw"]') && document.querySelector('mark[data-iza~="iza"]'));
+    await untilTexts(page, (t) => !t.includes('Zvw') && t.includes('IZA'), 'no law terms');
     await options.check('input[name=category][value=wet]');
-    await page.waitForSelector('mark[data-iza~="zvw"]');
+    await untilTexts(page, (t) => t.includes('Zvw'), 'law terms back');
 
     await options.check('input[name=first][value=page]');
-    await page.waitForFunction(() => {
-      const ids = [...document.querySelectorAll('mark[data-iza]')].map((m) => m.getAttribute('data-iza'));
+    await untilTexts(page, (t) => {
+      const ids = t.map(idsOf);
       return ids.length > 0 && new Set(ids).size === ids.length;
-    });
+    }, 'first occurrence only');
     await options.check('input[name=first][value=off]');
-    await page.waitForFunction(() => document.querySelectorAll('mark[data-iza~="passende-zorg"]').length === 3);
+    await untilTexts(page, (t) => t.filter((x) => idsOf(x) === 'passende-zorg').length === 3, 'every occurrence');
 
     await options.check('#show-english');
     await settle(page);
-    await page.locator('mark[data-iza="zvw"]').first().hover();
+    await hoverTerm(page, 'Zvw');
     await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.def.en'));
     expect(await cardText(page, '.def.en')).toContain('Health Insurance Act');
     await page.keyboard.press('Escape');
 
     await options.fill('#sites', '127.0.0.1');
     await options.locator('#sites').blur();
-    await page.waitForFunction(() => document.querySelectorAll('mark[data-iza]').length === 0);
+    await waitPainted(page, 'n === 0');
     await options.click('#reset');
-    await page.waitForSelector('mark[data-iza].iza-u');
+    await until(async () => (await painted(page)).some((t) => t.style === 'iza-u'), 15000, 'underline style');
     await options.close();
     await page.close();
   });
@@ -137,7 +137,7 @@ describe('keyboard commands and the context menu', () => {
     await setStored(h, {});
     const page = await openPage(h, '/pages/highlight.html');
     await page.bringToFront();
-    const order = await page.$$eval('mark[data-iza]', (ms) => ms.map((m) => m.textContent));
+    const order = (await painted(page)).map((t) => t.text);
     const run = (c: string) => h.worker.evaluate((cmd) => (globalThis as any).__izaTest.onCommand(cmd), c);
     await run('next-term');
     await page.waitForFunction(() => document.activeElement?.hasAttribute('data-iza'));
@@ -157,9 +157,9 @@ describe('keyboard commands and the context menu', () => {
     const page = await openPage(h, '/pages/highlight.html');
     await page.bringToFront();
     await h.worker.evaluate(() => (globalThis as any).__izaTest.onCommand('toggle-site'));
-    await page.waitForFunction(() => document.querySelectorAll('mark[data-iza]').length === 0);
+    await waitPainted(page, 'n === 0');
     await h.worker.evaluate(() => (globalThis as any).__izaTest.onCommand('toggle-site'));
-    await page.waitForSelector('mark[data-iza]');
+    await waitPainted(page, 'n > 0');
     await page.close();
   });
 
@@ -183,8 +183,8 @@ describe('keyboard commands and the context menu', () => {
 describe('languages', () => {
   it('leads with the English definition on an English page', async () => {
     const page = await openPage(h, '/pages/english.html');
-    expect(await page.$$eval('mark[data-iza]', (ms) => ms.map((m) => m.textContent))).toContain('Health Insurance Act');
-    await page.locator('mark[data-iza="zvw"]').first().hover();
+    expect((await painted(page)).map((t) => t.text)).toContain('Health Insurance Act');
+    await hoverTerm(page, /^(Zvw|Health Insurance Act)$/);
     await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('#iza-def'));
     expect(await page.evaluate(() => document.querySelector('iza-begrippen-card')!.shadowRoot!.querySelector('#iza-def')!.getAttribute('lang'))).toBe('en');
     await page.close();

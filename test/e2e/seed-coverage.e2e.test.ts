@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launch, openPage, type Harness } from './chromium';
+import { ROOT, launch, openPage, painted, type Harness } from './chromium';
 
 const terms = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', 'terms.json'), 'utf8')) as Record<string, string[]>;
 
@@ -22,7 +22,7 @@ describe('seed vocabulary is highlighted', () => {
     it(`${file}: all ${list.length} listed terms`, async () => {
       const page = await openPage(h, `/seeds/${file}`);
       const marked = new Set(
-        await page.$$eval('mark[data-iza]', (ms) => ms.map((m) => (m.textContent ?? '').replace(/\s+/g, ' ').trim())),
+        (await painted(page)).map((t) => t.text.replace(/\s+/g, ' ').trim()),
       );
       // A listed form counts when a mark holds exactly it, or holds a longer term that contains
       // it as a whole word (e.g. "VWS" inside "ministerie van VWS": longest match wins).

@@ -19,8 +19,8 @@ declare global {
 
 window.izaIntegrity = async (kind, data, params) => {
   const matcher = createMatcher(data);
-  Object.assign(coverage, { cases: 0, marks: 0, skippedTexts: 0 });
+  Object.assign(coverage, { cases: 0, marks: 0, skippedTexts: 0, uses: 0 });
   const p = { ...params, endOnFailure: true };
   const out = kind === 'static' ? await fc.check(staticProperty(document, matcher), p) : await fc.check(mutationProperty(document, matcher), p);
-  return { numRuns: out.numRuns, failure: out.failed ? (fc.defaultReportMessage(out as fc.RunDetails<unknown>) ?? 'failed') : null, coverage: { ...coverage } };
+  return { numRuns: out.numRuns, failure: out.failed ? `${fc.defaultReportMessage(out as fc.RunDetails<unknown>) ?? 'failed'}\n${String((out.errorInstance as Error | undefined)?.message ?? '')}` : null, coverage: { ...coverage } };
 };

@@ -11,9 +11,17 @@
  *  - switching off restores the serialized DOM byte for byte, node for node;
  *  - when the page then changes its own nodes (sets text, removes, moves, adds), the result reads
  *    as it would without the extension, and switching off gives the page's own DOM.
+ *
+ * Where the CSS Custom Highlight API exists (Chromium) terms are painted, so the properties are
+ * stronger: while terms are only painted the DOM is byte-identical, node for node, to the page
+ * without the extension; a term put in use (wrapped, as for a card or focus) changes only itself,
+ * and releasing it gives the identical DOM again. In happy-dom (no such API) the painter falls
+ * back to wrapping, and the marks are checked as before.
  */
 import fc from 'fast-check';
 import { Engine, MUTATION_BATCH_MS } from '../../src/content/engine';
+import { Painter } from '../../src/content/paint';
+import { TermIndex, type Occurrence } from '../../src/content/terms';
 import { EXCLUDED_SELECTOR } from '../../src/content/dom-rules';
 import type { Matcher } from '../../src/content/matcher';
 import type { FirstOnly } from '../../src/common/settings';
@@ -56,7 +64,7 @@ export const mutationCase: fc.Arbitrary<MutationCase> = fc.record({ tree: treeAr
 const OURS = 'mark.iza-term[data-iza]';
 
 /** What the cases covered, so a run that never marked anything cannot pass unnoticed. */
-export const coverage = { cases: 0, marks: 0, skippedTexts: 0 };
+export const coverage = { cases: 0, marks: 0, skippedTexts: 0, uses: 0 };
 const STYLE = 'iza-u';
 const SKIP_SELECTOR = SKIPPED.join(',');
 
@@ -159,8 +167,72 @@ function checkMarks(root: Element, matcher: Matcher, exactIds: boolean): void {
   }
 }
 
-const engineFor = (doc: Document, matcher: Matcher, firstOnly: FirstOnly) =>
-  new Engine(doc, { matcher, allow: (ids) => ids, firstOnly, styleClass: STYLE });
+interface Run {
+  engine: Engine;
+  painter: Painter;
+  index: TermIndex;
+  stop(): void;
+}
+
+function engineFor(doc: Document, matcher: Matcher, firstOnly: FirstOnly): Run {
+  const index = new TermIndex(doc);
+  let engine: Engine | null = null;
+  const painter = new Painter(doc, { style: STYLE, canWrite: () => true, write: (fn) => (engine ? engine.write(fn) : fn()) });
+  engine = new Engine(doc, { matcher, index, painter, allow: (ids) => ids, firstOnly });
+  const e = engine;
+  return { engine: e, painter, index, stop: () => e.stop() };
+}
+
+const occText = (o: Occurrence): string => o.entry.data.slice(o.start, o.end);
+
+/** What is highlighted: marks (wrap mode), or the painted occurrences, checked against the page's highlight. */
+function highlighted(root: Element, run: Run): string[] {
+  if (run.painter.mode === 'wrap') return markList(root);
+  const painted = run.index.occurrences().filter((o) => o.entry.painted);
+  const registry = (root.ownerDocument.defaultView as Window & { CSS: { highlights: Map<string, Set<AbstractRange>> } }).CSS.highlights;
+  const ranges = [...(registry.get(STYLE) ?? [])];
+  eq(ranges.length, painted.length, 'ranges in the page highlight');
+  const texts = new Set(ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
+  for (const o of painted) if (!texts.has(occText(o))) fail('an occurrence is not painted', occText(o), [...texts]);
+  return painted.map((o) => `${occText(o)}=${o.ids.join(' ')}`);
+}
+
+/** Painted occurrences: each one whole term with its ids, never in a skipped or editable place. */
+function checkPainted(run: Run, matcher: Matcher, exactIds: boolean): void {
+  for (const o of run.index.occurrences()) {
+    const text = occText(o);
+    const resolved = matcher.resolve(text);
+    if (!resolved) fail('an occurrence holds no term', text, 'a glossary form');
+    if (exactIds) eq(o.ids.join(' '), resolved.join(' '), `ids of "${text}"`);
+    const parent = o.startNode.parentElement;
+    if (parent?.closest(SKIP_SELECTOR)) fail('a term inside a skipped element', parent.closest(SKIP_SELECTOR)?.localName, 'none');
+    if (editable(parent)) fail('a term inside an editable region', text, 'none');
+  }
+}
+
+function checkAll(root: Element, run: Run, matcher: Matcher, exactIds: boolean): void {
+  if (run.painter.mode === 'wrap') checkMarks(root, matcher, exactIds);
+  else checkPainted(run, matcher, exactIds);
+}
+
+/**
+ * Highlight mode: every painted term can be put in use (one element, its text only) and released
+ * (the DOM byte-identical and node-identical again).
+ */
+function checkUses(root: Element, run: Run, html: string, nodes: [Node, string | null][], text: string | null): void {
+  if (run.painter.mode === 'wrap') return;
+  for (const o of run.index.occurrences().filter((x) => x.entry.painted).slice(0, 3)) {
+    const el = run.painter.use(o);
+    if (!el) fail('a painted term could not be put in use', occText(o), 'an element');
+    eq(el.textContent, occText(o), 'the element written for a term in use');
+    eq(root.textContent, text, 'a term in use changed the page text');
+    eq(root.querySelectorAll(OURS).length, 1, 'elements written for one term in use');
+    run.painter.release(o);
+    eq(root.innerHTML, html, 'releasing a term did not restore the DOM');
+    sameNodes(root, nodes, 'releasing a term');
+    coverage.uses++;
+  }
+}
 
 /** The static properties on one tree, in `doc.body`. Throws with a description on failure. */
 export async function checkStatic(doc: Document, matcher: Matcher, c: StaticCase): Promise<void> {
@@ -170,24 +242,29 @@ export async function checkStatic(doc: Document, matcher: Matcher, c: StaticCase
   const text0 = body.textContent;
   const nodes0 = snapshot(body);
   const want = expectedMarks(body, matcher, c.firstOnly);
-  const engines: Engine[] = [];
+  const runs: Run[] = [];
   const start = async () => {
-    const e = engineFor(doc, matcher, c.firstOnly);
-    engines.push(e);
-    await e.start();
-    return e;
+    const r = engineFor(doc, matcher, c.firstOnly);
+    runs.push(r);
+    await r.engine.start();
+    return r;
   };
   try {
     const e1 = await start();
     coverage.cases++;
-    coverage.marks += e1.marks().length;
+    coverage.marks += e1.index.count();
     coverage.skippedTexts += body.querySelectorAll(SKIP_SELECTOR).length;
     eq(body.textContent, text0, 'highlighting changed the page text');
-    checkMarks(body, matcher, c.firstOnly === 'off');
-    eq(markList(body).join(' | '), want.join(' | '), 'marks made');
+    checkAll(body, e1, matcher, c.firstOnly === 'off');
+    eq(highlighted(body, e1).join(' | '), want.join(' | '), 'terms highlighted');
     const html1 = body.innerHTML;
-    let e2: Engine | null = null;
-    if (c.firstOnly === 'off') {
+    if (e1.painter.mode === 'highlight') {
+      eq(html1, html0, 'painting changed the DOM');
+      sameNodes(body, nodes0, 'painting');
+      checkUses(body, e1, html0, nodes0, text0);
+    }
+    let e2: Run | null = null;
+    if (c.firstOnly === 'off' && e1.painter.mode === 'wrap') {
       e2 = await start();
       eq(body.innerHTML, html1, 'highlighting twice differs from highlighting once');
     }
@@ -201,7 +278,7 @@ export async function checkStatic(doc: Document, matcher: Matcher, c: StaticCase
     eq(body.innerHTML, html0, 'switching off a second time did not restore the DOM');
     sameNodes(body, nodes0, 'switching off a second time');
   } finally {
-    for (const e of engines) e.stop();
+    for (const r of runs) r.stop();
     body.replaceChildren();
   }
 }
@@ -249,16 +326,17 @@ export async function checkMutations(doc: Document, matcher: Matcher, c: Mutatio
   plain.body.replaceChildren(...build(plain, c.tree, plainMade));
   const e = engineFor(doc, matcher, 'off');
   try {
-    await e.start();
+    await e.engine.start();
     apply(doc, made, c.ops);
     apply(plain, plainMade, c.ops);
     await sleep(MUTATION_BATCH_MS + 20);
-    await e.whenIdle();
+    await e.engine.whenIdle();
     coverage.cases++;
-    coverage.marks += e.marks().length;
+    coverage.marks += e.index.count();
     eq(body.textContent, plain.body.textContent, 'after page writes, the text differs from the page without us');
-    checkMarks(body, matcher, true);
-    eq(markList(body).join(' | '), expectedMarks(plain.body, matcher, 'off').join(' | '), 'marks after page writes');
+    checkAll(body, e, matcher, true);
+    eq(highlighted(body, e).join(' | '), expectedMarks(plain.body, matcher, 'off').join(' | '), 'terms after page writes');
+    if (e.painter.mode === 'highlight') eq(body.innerHTML, plain.body.innerHTML, 'after page writes, painting changed the DOM');
     e.stop();
     eq(body.innerHTML, plain.body.innerHTML, 'after page writes, switching off did not give the page its own DOM');
   } finally {

@@ -64,7 +64,7 @@ describe('page integrity (happy-dom)', () => {
   });
 
   it(`${STATIC_RUNS} random trees: text kept, terms whole, skipped parts untouched, idempotent, exact undo`, async () => {
-    Object.assign(coverage, { cases: 0, marks: 0, skippedTexts: 0 });
+    Object.assign(coverage, { cases: 0, marks: 0, skippedTexts: 0, uses: 0 });
     await fc.assert(staticProperty(document, matcher), params(STATIC_RUNS));
     // Not vacuous: the random pages held many terms and many elements that must be skipped.
     if (!process.env.IZA_PATH) expect(coverage.marks).toBeGreaterThan(coverage.cases);
@@ -72,7 +72,7 @@ describe('page integrity (happy-dom)', () => {
   }, 600_000);
 
   it(`${MUTATION_RUNS} random trees the page then writes to: same text and DOM as without the extension`, async () => {
-    Object.assign(coverage, { cases: 0, marks: 0, skippedTexts: 0 });
+    Object.assign(coverage, { cases: 0, marks: 0, skippedTexts: 0, uses: 0 });
     await fc.assert(mutationProperty(document, matcher), params(MUTATION_RUNS));
     if (!process.env.IZA_PATH) expect(coverage.marks).toBeGreaterThan(coverage.cases);
   }, 600_000);

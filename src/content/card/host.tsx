@@ -12,20 +12,41 @@ import { HOST_TAG } from '../dom-rules';
 
 type Shown = Omit<CardProps, 'onClose' | 'focusToken'>;
 
+/**
+ * What the card points at: a term's element (a mark written for it), or, where the page must not
+ * be written to, a term's range (see CardHost.anchorFor).
+ */
+export interface CardAnchor {
+  getClientRects(): DOMRectList | DOMRect[];
+  getBoundingClientRect(): DOMRect;
+  readonly isConnected: boolean;
+}
+
+/** An anchor over a range: it follows the range's text as long as its nodes are in the page. */
+export function rangeAnchor(range: Range): CardAnchor {
+  return {
+    getClientRects: () => range.getClientRects(),
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    get isConnected() {
+      return range.startContainer.isConnected && !range.collapsed;
+    },
+  };
+}
+
 export class CardHost {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
-  private anchor: HTMLElement | null = null;
+  private anchor: CardAnchor | null = null;
   private shown: Shown | null = null;
   private focusToken = 0;
 
-  constructor(private readonly doc: Document, private readonly onClosed: (anchor: HTMLElement | null) => void) {}
+  constructor(private readonly doc: Document, private readonly onClosed: (anchor: CardAnchor | null) => void) {}
 
   get open(): boolean {
     return this.anchor !== null;
   }
 
-  get current(): HTMLElement | null {
+  get current(): CardAnchor | null {
     return this.anchor;
   }
 
@@ -38,7 +59,7 @@ export class CardHost {
     return node !== null && this.host !== null && (node === this.host || this.host.contains(node) || this.host.shadowRoot?.contains(node) === true);
   }
 
-  show(anchor: HTMLElement, props: Shown): void {
+  show(anchor: CardAnchor, props: Shown): void {
     this.ensureHost();
     this.anchor = anchor;
     this.shown = props;
@@ -79,6 +100,10 @@ export class CardHost {
     this.anchor = null;
     this.shown = null;
     if (this.mount) render(null, this.mount);
+    // The host leaves the page with the card: a closed card leaves the DOM as the page made it.
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
     this.onClosed(anchor);
   }
 

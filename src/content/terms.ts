@@ -1,0 +1,367 @@
+/**
+ * Every term occurrence found on the page, whether painted or not, kept per text node in document
+ * order. Counts, the term list, jump and next/previous read from here, so they cover the whole
+ * page, also the parts far from the viewport that are not painted. The engine (web pages) and the
+ * PDF reader (text layers) both add entries; the painter decides what is painted.
+ */
+import type { TermMatch } from './matcher';
+import { groupOf } from './highlighter';
+import { caretNode } from './walker';
+
+/** Text nodes walked from a point in the page to find one whose document-order number is known. */
+const SEQ_WALK = 500;
+
+/** One term occurrence: a range over the page's own text (it may span text nodes in the reader). */
+export interface Occurrence {
+  entry: Entry;
+  ids: readonly string[];
+  /** Where the term lies in the page's own text nodes, as the page made them. */
+  startNode: Text;
+  start: number;
+  endNode: Text;
+  end: number;
+}
+
+/** The occurrences found in one text node (those that start in it). */
+export interface Entry {
+  text: Text;
+  /** The text as matched; if the node holds something else now, the occurrences are stale. */
+  data: string;
+  occ: Occurrence[];
+  /** Its place in document order (see TermIndex.place). */
+  seq: number;
+  /** Painted now (its ranges are in the page's highlight, or it is wrapped in the fallback). */
+  painted: boolean;
+  /** Dropped from the index (page changed it, or stop). */
+  done: boolean;
+}
+
+export function makeEntry(text: Text, matches: readonly TermMatch[], seq: number): Entry {
+  const entry: Entry = { text, data: text.data, occ: [], seq, painted: false, done: false };
+  entry.occ = matches.map((m) => ({ entry, ids: m.ids, startNode: text, start: m.start, endNode: text, end: m.end }));
+  return entry;
+}
+
+/**
+ * An entry still in the page and unchanged since it was matched (while a term of it is wrapped,
+ * the node holds the text before that term, and mark.js's pieces the rest).
+ */
+export function isValid(e: Entry): boolean {
+  if (e.done || !e.text.isConnected) return false;
+  if (e.text.data === e.data) return true;
+  const g = groupOf(e.text);
+  return g !== undefined && g.text === e.text && g.original === e.data && g.left === e.text.data;
+}
+
+export class TermIndex {
+  /** All open entries, sorted by seq (rebuilt lazily when entries were added). */
+  private list: Entry[] = [];
+  private added: Entry[] = [];
+  private readonly byText = new WeakMap<Text, Entry>();
+  /** Entries per parent node: the hover hit test looks up the pointer's target element here. */
+  private readonly byParent = new WeakMap<Node, Entry[]>();
+  /** Document-order numbers of text nodes with occurrences (also of ones whose entry is gone). */
+  private readonly seqOf = new WeakMap<Text, number>();
+  private open = 0;
+
+  constructor(private readonly doc: Document) {}
+
+  get size(): number {
+    return this.open;
+  }
+
+  entryOf(text: Text): Entry | undefined {
+    const e = this.byText.get(text);
+    return e && !e.done ? e : undefined;
+  }
+
+  /** Open entries whose text node is a child of `parent`. */
+  inParent(parent: Node): readonly Entry[] {
+    return this.byParent.get(parent) ?? [];
+  }
+
+  add(e: Entry): void {
+    const old = this.byText.get(e.text);
+    if (old && !old.done) this.drop(old);
+    this.byText.set(e.text, e);
+    this.seqOf.set(e.text, e.seq);
+    for (const parent of parentsOf(e)) {
+      const list = this.byParent.get(parent);
+      if (list) list.push(e);
+      else this.byParent.set(parent, [e]);
+    }
+    this.added.push(e);
+    this.open++;
+  }
+
+  drop(e: Entry): void {
+    if (e.done) return;
+    e.done = true;
+    this.open--;
+    for (const parent of parentsOf(e)) {
+      const list = this.byParent.get(parent);
+      const i = list ? list.indexOf(e) : -1;
+      if (i !== -1) list?.splice(i, 1);
+    }
+  }
+
+  clear(): void {
+    for (const e of this.ordered()) e.done = true;
+    this.list = [];
+    this.added = [];
+    this.open = 0;
+  }
+
+  /** Open entries in document order. */
+  ordered(): readonly Entry[] {
+    if (this.added.length > 0 || this.list.length > this.open) {
+      const all = this.list.concat(this.added).filter((e) => !e.done);
+      all.sort((a, b) => a.seq - b.seq);
+      this.list = all;
+      this.added = [];
+    }
+    return this.list;
+  }
+
+  /** Every valid occurrence, in document order. */
+  occurrences(): Occurrence[] {
+    const out: Occurrence[] = [];
+    for (const e of this.ordered()) if (isValid(e)) for (const o of e.occ) out.push(o);
+    return out;
+  }
+
+  count(): number {
+    let n = 0;
+    for (const e of this.ordered()) if (isValid(e)) n += e.occ.length;
+    return n;
+  }
+
+  /** Occurrences per entry id (the first id of each), in order of first appearance. */
+  termCounts(): { count: number; terms: { id: string; count: number }[] } {
+    const counts = new Map<string, number>();
+    let count = 0;
+    for (const e of this.ordered()) {
+      if (!isValid(e)) continue;
+      for (const o of e.occ) {
+        const id = o.ids[0] as string;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        count++;
+      }
+    }
+    return { count, terms: [...counts].map(([id, n]) => ({ id, count: n })) };
+  }
+
+  /**
+   * A document-order number for a text node met outside the initial pass (content the page
+   * added): between those of the nearest numbered text nodes before and after it.
+   */
+  place(text: Text): number {
+    const known = this.seqOf.get(text);
+    if (known !== undefined) return known;
+    const { before, after } = this.neighbours(text);
+    let seq: number;
+    if (before !== null && after !== null) seq = (before + after) / 2;
+    else if (before !== null) seq = before + 0.5;
+    else if (after !== null) seq = after - 0.5;
+    else {
+      // No numbered neighbour near: place it among the entries by comparing positions.
+      const list = this.ordered();
+      const i = lowerBound(list, text);
+      const a = list[i - 1]?.seq;
+      const b = list[i]?.seq;
+      seq = a !== undefined && b !== undefined ? (a + b) / 2 : a !== undefined ? a + 1 : b !== undefined ? b - 1 : 0;
+    }
+    this.seqOf.set(text, seq);
+    return seq;
+  }
+
+  /** Index in ordered() of the first entry at or after `node`. */
+  indexAt(node: Node): number {
+    const list = this.ordered();
+    const text = node.nodeType === 3 ? this.seqOf.get(node as Text) : undefined;
+    if (text !== undefined) return indexOfSeq(list, text);
+    const { before, after } = this.neighbours(node);
+    if (after !== null) return indexOfSeq(list, after);
+    if (before !== null) return indexOfSeq(list, before + 0.25);
+    return lowerBound(list, node);
+  }
+
+  /**
+   * The document-order numbers of the first and last entries in the viewport (or the first after
+   * it), or null when no entry is near it.
+   */
+  viewportSpan(win: Window): [number, number] | null {
+    return this.spanByBoxes(this.ordered(), win) ?? this.spanByHitTest(win);
+  }
+
+  /**
+   * The entries `want` accepts for a viewport that spans `span`: none unless one lies within
+   * `near` entries of it (so most looks write nothing); else those in view first, then outward up
+   * to `margin` entries on either side, at most `limit`.
+   */
+  around(span: [number, number], near: number, margin: number, limit: number, want: (e: Entry) => boolean): Entry[] {
+    const list = this.ordered();
+    const i0 = indexOfSeq(list, span[0]);
+    const i1 = Math.max(i0, indexOfSeq(list, span[1] + 1e-9));
+    let close = false;
+    for (let i = Math.max(0, i0 - near); i < Math.min(list.length, i1 + near) && !close; i++) close = want(list[i] as Entry);
+    if (!close) return [];
+    const picked: Entry[] = [];
+    const take = (i: number): void => {
+      const e = list[i] as Entry;
+      if (picked.length < limit && want(e)) picked.push(e);
+    };
+    for (let i = i0; i < i1; i++) take(i);
+    for (let k = 1; k <= margin && picked.length < limit; k++) {
+      if (i1 - 1 + k < list.length) take(i1 - 1 + k);
+      if (i0 - k >= 0) take(i0 - k);
+      if (i1 - 1 + k >= list.length && i0 - k < 0) break;
+    }
+    return picked;
+  }
+
+  /**
+   * Painted entries farthest from `span` (outside `keep` entries of it), to unpaint so that at
+   * most `budget` occurrences stay painted.
+   */
+  farthest(span: [number, number], keep: number, painted: number, budget: number): Entry[] {
+    const list = this.ordered();
+    const i0 = indexOfSeq(list, span[0]);
+    const out: Entry[] = [];
+    let lo = 0;
+    let hi = list.length - 1;
+    while (painted > budget && (lo < i0 - keep || hi > i0 + keep)) {
+      const pickLow = i0 - lo > hi - i0;
+      const e = list[pickLow ? lo++ : hi--] as Entry;
+      if (e.painted) {
+        out.push(e);
+        painted -= e.occ.length;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The span by binary search over the entries' boxes: layout is read, never changed, so this
+   * costs microseconds once the frame is laid out. Null when the boxes are not in document order
+   * there (columns, positioned or hidden content): the hit test then decides.
+   */
+  private spanByBoxes(list: readonly Entry[], win: Window): [number, number] | null {
+    if (list.length === 0) return null;
+    const rect = (i: number): DOMRect | null => (list[i] as Entry).text.parentElement?.getBoundingClientRect() ?? null;
+    const firstWhere = (test: (r: DOMRect) => boolean): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const r = rect(mid);
+        if (r !== null && test(r)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const h = win.innerHeight;
+    const lo = firstWhere((r) => r.bottom > 0);
+    const hi = firstWhere((r) => r.top >= h);
+    const at = Math.min(lo, list.length - 1);
+    const r = rect(at);
+    // Sanity: the entry found must lie in or just below the viewport, and the one before it above.
+    if (r === null || r.bottom <= 0 || r.top > 2 * h || r.width === 0) return null;
+    const before = at > 0 ? rect(at - 1) : null;
+    if (before !== null && before.width > 0 && before.bottom > r.bottom) return null;
+    const last = Math.max(at, Math.min(hi, list.length) - 1);
+    return [(list[at] as Entry).seq, (list[last] as Entry).seq];
+  }
+
+  /** The span from the text under the viewport's top and bottom edges (a hit test: slower). */
+  private spanByHitTest(win: Window): [number, number] | null {
+    const list = this.ordered();
+    const top = nodeAtPoint(this.doc, 1);
+    const bottom = nodeAtPoint(this.doc, win.innerHeight - 2);
+    const s1 = top ? list[Math.min(this.indexAt(top), list.length - 1)]?.seq ?? null : null;
+    const s2 = bottom ? list[Math.min(this.indexAt(bottom), list.length - 1)]?.seq ?? null : null;
+    if (s1 === null && s2 === null) return null;
+    const a = s1 ?? (s2 as number);
+    const b = s2 ?? (s1 as number);
+    return [Math.min(a, b), Math.max(a, b)];
+  }
+
+  /** Numbers of the nearest numbered text nodes after and before `node`, by a short walk. */
+  private neighbours(node: Node): { before: number | null; after: number | null } {
+    const root = node.getRootNode() as Document | ShadowRoot;
+    const doc = node.ownerDocument ?? this.doc;
+    const w = doc.createTreeWalker(root.nodeType === 9 ? ((root as Document).body ?? root) : root, NodeFilter.SHOW_TEXT);
+    let after: number | null = null;
+    let before: number | null = null;
+    try {
+      w.currentNode = node;
+    } catch {
+      return { before, after };
+    }
+    for (let n = w.nextNode(), k = 0; n !== null && k < SEQ_WALK; n = w.nextNode(), k++) {
+      const s = this.seqOf.get(n as Text);
+      if (s !== undefined) {
+        after = s;
+        break;
+      }
+    }
+    w.currentNode = node;
+    for (let n = w.previousNode(), k = 0; n !== null && k < SEQ_WALK; n = w.previousNode(), k++) {
+      const s = this.seqOf.get(n as Text);
+      if (s !== undefined) {
+        before = s;
+        break;
+      }
+    }
+    if (before !== null && after !== null && before > after) before = null; // Across roots.
+    return { before, after };
+  }
+}
+
+/** The parents of the text nodes an entry's occurrences start and end in (for the hit test). */
+function parentsOf(e: Entry): Node[] {
+  const out: Node[] = [];
+  const p = e.text.parentNode;
+  if (p) out.push(p);
+  for (const o of e.occ) {
+    const q = o.endNode.parentNode;
+    if (q && !out.includes(q)) out.push(q);
+  }
+  return out;
+}
+
+/** Index of the first entry of `list` (in document order) whose number is at least `seq`. */
+function indexOfSeq(list: readonly Entry[], seq: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Entry).seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first entry at or after `node` in document order (compares DOM positions). */
+function lowerBound(list: readonly Entry[], node: Node): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const pos = node.compareDocumentPosition((list[mid] as Entry).text);
+    if (pos & Node.DOCUMENT_POSITION_PRECEDING) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The node at height `y` of the viewport: text under a caret there, or else the element. */
+function nodeAtPoint(doc: Document, y: number): Node | null {
+  const win = doc.defaultView as Window;
+  for (const x of [win.innerWidth / 2, win.innerWidth / 5, (win.innerWidth * 4) / 5]) {
+    const node = caretNode(doc, x, y);
+    if (node && node.nodeType === 3) return node;
+  }
+  const el = doc.elementFromPoint(win.innerWidth / 2, y);
+  return el === null || el === doc.body || el === doc.documentElement ? null : el;
+}
