@@ -82,7 +82,9 @@ export function countTerms(terms: DocTerms): { count: number; terms: TermCount[]
     if (!page) continue;
     for (const ids of page) {
       count++;
-      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      // By its first meaning, as the content script counts (TermIndex.termCounts).
+      const id = ids[0] as string;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
   return { count, terms: [...counts].map(([id, n]) => ({ id, count: n })) };

@@ -133,7 +133,7 @@ async function open(got: Fetched, password?: string): Promise<void> {
       if (n === 1 && performance.getEntriesByName('iza-page1-canvas').length === 0) performance.mark('iza-page1-canvas');
       shown(opened, n, 'canvas');
     },
-    findRewrote: () => setTimeout(() => opened.terms?.remarkAll(), 0),
+    findRewrote: () => setTimeout(() => opened.terms?.readdAll(), 0),
     pageChanged: showPage,
     scaleChanged: showScale,
     findResult: showFind,
@@ -191,7 +191,7 @@ function startCounting(o: Opened): void {
     performance.mark('iza-count-done');
     if (o.terms) {
       o.terms.doc = terms;
-      if (settings.firstOnly === 'page') o.terms.remarkAll();
+      if (settings.firstOnly === 'page') o.terms.readdAll();
     }
     const stats = o.terms?.stats() ?? { count: 0 };
     status.textContent = o.terms ? t('readerCounted', String(stats.count)) : '';
@@ -209,7 +209,7 @@ function applySettings(next: Settings): void {
   if (!o) return;
   const on = highlightOn(next);
   const refilter = prev.categories.join() !== next.categories.join() || prev.firstOnly !== next.firstOnly;
-  if (o.terms && (!on || refilter)) {
+  if (o.terms && (!on || refilter || !o.terms.update(next))) {
     o.terms.stop();
     o.terms = null;
   }
@@ -221,7 +221,7 @@ function applySettings(next: Settings): void {
       const layer = o.view.pageElement(n)?.querySelector<HTMLElement>('.textLayer');
       if (layer && layer.childElementCount > 0) o.terms.layerReady(n, layer);
     }
-  } else o.terms?.update(next);
+  }
 }
 
 const handlers: Handlers<ContentApi> = {

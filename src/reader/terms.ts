@@ -1,155 +1,135 @@
 /**
- * The reader's terms: marks in each rendered text layer, the card on hover and focus, the
- * keyboard model, and jump / next / previous over the whole document. The card, its triggers,
- * the roving tab stop, the matcher and the highlighter are the content script's own modules;
- * what is here is only what a paged document adds: occurrences that live on pages pdf.js has not
- * rendered (or has dropped again), and marks split over two text nodes that are one term.
+ * The reader as the term session's second host (src/content/session.ts): each rendered text
+ * layer adds its occurrences, and the session paints them and provides the card, the hover hit
+ * test, focus, the Tab stop and copying, as on web pages. What is here is only what a paged
+ * document adds: occurrences on pages pdf.js has not rendered (or has dropped again), which the
+ * background count knows and jump / next / previous reach by rendering their page first.
  */
-import { CardHost } from '../content/card/host';
-import { installTriggers } from '../content/card/triggers';
-import { RovingFocus } from '../content/keyboard';
-import { MARK_ATTR, MARK_SELECTOR } from '../content/dom-rules';
-import { getEntry } from '../common/glossary-data';
+import { TermSession } from '../content/session';
+import type { Entry, Occurrence } from '../content/terms';
 import type { Settings } from '../common/settings';
 import { countTerms, pageMatches, type DocTerms, type TermFilter } from './extract';
-import { FIRST_ATTR, OCC_ATTR, markLayer, readLayer, unmarkLayer, type Written } from './text-layer';
-
-const STYLE_CLASS = { underline: 'iza-u', background: 'iza-b', none: 'iza-n' } as const;
-const FIRST_SELECTOR = `${MARK_SELECTOR}[${FIRST_ATTR}]`;
+import { entriesOf, readLayer } from './text-layer';
 
 export interface TermsHost {
-  /** Scrolls page `n` into view; its text layer follows (textLayer is called for it). */
+  /** Scrolls page `n` into view; its text layer follows (layerReady is called for it). */
   showPage(n: number): void;
   /** The page the reader is on. */
   currentPage(): number;
 }
 
+interface Layer {
+  div: HTMLElement;
+  entries: Entry[];
+  /** The page's occurrences in reading order: index k is the k-th term the count found there. */
+  occs: Occurrence[];
+}
+
 export class ReaderTerms {
-  private readonly controller = new AbortController();
-  private readonly card: CardHost;
-  private readonly roving: RovingFocus;
-  private readonly layers = new Map<number, { div: HTMLElement; written: Written }>();
+  readonly session: TermSession;
+  private readonly layers = new Map<number, Layer>();
+  private readonly where = new WeakMap<Occurrence, { page: number; index: number }>();
   private readonly waiters = new Map<number, (() => void)[]>();
   private jumpIndex = new Map<string, number>();
   doc: DocTerms | null = null;
 
   constructor(private readonly document: Document, private settings: Settings, private readonly filter: TermFilter, private readonly host: TermsHost) {
-    this.card = new CardHost(document, () => undefined);
-    this.roving = new RovingFocus(() => [...document.querySelectorAll<HTMLElement>(FIRST_SELECTOR)], document);
-    installTriggers(document, this.card, this.roving, {
-      hoverDelay: () => this.settings.hoverDelay,
-      hoverEnabled: () => this.settings.highlightStyle !== 'none',
-      openFor: (mark) => this.openCard(mark),
-    }, this.controller.signal);
+    this.session = new TermSession(document, settings);
   }
 
-  get styleClass(): string {
-    return STYLE_CLASS[this.settings.highlightStyle];
-  }
-
-  /** Marks a page's text layer (again, if pdf.js or find highlighting rewrote it). */
+  /** Adds a page's text layer (again, if pdf.js or find highlighting rewrote it). */
   layerReady(pageNumber: number, div: HTMLElement): void {
-    this.unmark(pageNumber);
+    this.drop(pageNumber);
     if (this.settings.firstOnly === 'page' && !this.doc?.done) return; // Needs the earlier pages.
     const text = readLayer(div);
     const matches = pageMatches(text.page.text, this.filter, this.seenBefore(pageNumber));
-    this.layers.set(pageNumber, { div, written: markLayer(text, matches, pageNumber, this.styleClass) });
-    this.roving.refresh();
+    const { entries, occs } = entriesOf(text, matches, pageNumber);
+    occs.forEach((o, index) => this.where.set(o, { page: pageNumber, index }));
+    this.layers.set(pageNumber, { div, entries, occs });
+    this.session.add(entries);
     for (const w of this.waiters.get(pageNumber)?.splice(0) ?? []) w();
   }
 
-  /** Marks every layer again (after settings changed, or the document count finished). */
-  remarkAll(): void {
+  /** Adds every layer again (after the document count finished, for "first occurrence only"). */
+  readdAll(): void {
     for (const [n, l] of [...this.layers]) if (l.div.isConnected) this.layerReady(n, l.div);
   }
 
-  unmark(pageNumber: number): void {
+  drop(pageNumber: number): void {
     const l = this.layers.get(pageNumber);
     if (!l) return;
-    unmarkLayer(l.written);
+    this.session.remove(l.entries);
     this.layers.delete(pageNumber);
   }
 
-  update(next: Settings): void {
-    const prev = this.settings;
+  /** False if the settings need a new session (categories, first occurrence only). */
+  update(next: Settings): boolean {
     this.settings = next;
-    if (prev.highlightStyle !== next.highlightStyle || prev.firstOnly !== next.firstOnly || prev.categories.join() !== next.categories.join()) this.remarkAll();
+    return this.session.update(next);
   }
 
+  /** Counts over the whole document (from the background extraction), as the content script counts. */
   stats(): { count: number; terms: { id: string; count: number }[] } {
     return this.doc ? countTerms(this.doc) : { count: 0, terms: [] };
   }
 
-  /** The next occurrence of `id` in the document (cycling), shown, focused and with its card. */
+  /** The next occurrence of `id` in the document (cycling): shown, focused, flashed, with its card. */
   async jump(id: string): Promise<boolean> {
     const all = this.occurrences().filter((o) => o.ids.includes(id));
     if (all.length === 0) return false;
     const i = ((this.jumpIndex.get(id) ?? -1) + 1) % all.length;
     this.jumpIndex.set(id, i);
-    const o = all[i] as Occ;
-    const mark = await this.reveal(o.page, o.index);
-    if (!mark) return false;
-    mark.classList.add('iza-flash');
-    setTimeout(() => mark.classList.remove('iza-flash'), 1200);
-    this.roving.focus(mark);
-    this.openCard(mark);
+    const at = all[i] as DocOcc;
+    const o = await this.reveal(at.page, at.index);
+    if (!o) return false;
+    this.reach(o, 'center');
+    this.session.painter.flash(o);
     return true;
   }
 
-  /** Next (1) or previous (-1) term from the focused one, or from the page in view; across pages. */
+  /** Next (1) or previous (-1) term from the focused one or the card's, or from the page in view; across pages. */
   async step(dir: 1 | -1): Promise<boolean> {
     const all = this.occurrences();
     if (all.length === 0) return false;
-    const active = this.document.activeElement;
-    const from = active instanceof HTMLElement && active.hasAttribute(OCC_ATTR) ? active : this.card.current;
-    const at = from?.getAttribute(OCC_ATTR)?.split(':').map(Number);
+    const current = this.session.focused(this.document.activeElement) ?? this.session.shown;
+    const at = current ? this.where.get(current) : undefined;
     let i: number;
-    if (at && at.length === 2) {
-      i = all.findIndex((o) => o.page === at[0] && o.index === at[1]) + dir;
-    } else {
+    if (at) i = all.findIndex((o) => o.page === at.page && o.index === at.index) + dir;
+    else {
       const page = this.host.currentPage();
       i = dir === 1 ? all.findIndex((o) => o.page >= page) : all.findLastIndex((o) => o.page <= page);
     }
-    const o = all[(i + all.length) % all.length] as Occ;
-    const mark = await this.reveal(o.page, o.index);
-    if (!mark) return false;
-    this.roving.focus(mark);
-    this.openCard(mark);
+    const next = all[(i + all.length) % all.length] as DocOcc;
+    const o = await this.reveal(next.page, next.index);
+    if (!o) return false;
+    this.reach(o, 'nearest');
     return true;
   }
 
-  /** Arrow keys on a term at the edge of the rendered pages go on to the next page's terms. */
+  /**
+   * Arrow keys on a focused term go to the next or previous term of the whole document (the
+   * session's own step knows only the rendered pages). Runs before the session's key handler.
+   */
   handleKey(e: KeyboardEvent): void {
-    const mark = e.target instanceof HTMLElement && e.target.hasAttribute(OCC_ATTR) ? e.target : null;
-    if (!mark || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || !(e.target instanceof Element) || !this.session.focused(e.target)) return;
     const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
     if (dir === 0) return;
     e.preventDefault();
-    e.stopPropagation(); // The page-wide roving step would wrap within the rendered pages only.
+    e.stopPropagation();
     void this.step(dir);
   }
 
   stop(): void {
-    this.controller.abort();
-    this.card.destroy();
-    this.roving.destroy();
-    for (const n of [...this.layers.keys()]) this.unmark(n);
+    this.session.stop();
+    this.layers.clear();
   }
 
-  private openCard(anchor: HTMLElement): void {
-    const ids = (anchor.getAttribute(MARK_ATTR) ?? '').split(' ').filter(Boolean);
-    if (ids.length === 0) return;
-    const occ = anchor.getAttribute(OCC_ATTR);
-    // A term over two lines is one term: the card shows all of its parts.
-    const parts = occ ? [...this.document.querySelectorAll(`[${OCC_ATTR}="${occ}"]`)] : [anchor];
-    const first = parts.find((p) => p.hasAttribute(FIRST_ATTR)) as HTMLElement | undefined;
-    this.card.show(first ?? anchor, {
-      ids,
-      matched: parts.map((p) => p.textContent ?? '').join(' ').replace(/-\s/g, '').replace(/\s+/g, ' ').trim(),
-      getEntry,
-      lead: this.settings.definitionLanguage,
-      both: this.settings.showEnglish,
-    });
+  /** Focuses a rendered occurrence and opens its card. */
+  private reach(o: Occurrence, block: ScrollLogicalPosition): void {
+    const el = this.session.painter.use(o);
+    el?.scrollIntoView({ block, inline: 'nearest' });
+    this.session.focusTerm(o);
+    this.session.open(o, 'focus');
   }
 
   /** The ids seen on the pages before `n` (for "first occurrence only" over the document). */
@@ -160,17 +140,16 @@ export class ReaderTerms {
     return seen;
   }
 
-  private occurrences(): Occ[] {
-    const out: Occ[] = [];
+  private occurrences(): DocOcc[] {
+    const out: DocOcc[] = [];
     this.doc?.pages.forEach((page, p) => page?.forEach((ids, index) => out.push({ page: p + 1, index, ids })));
     return out;
   }
 
-  /** The first mark of occurrence `index` on `page`, once that page's text layer is marked. */
-  private async reveal(page: number, index: number): Promise<HTMLElement | null> {
-    const find = () => this.layers.get(page)?.div.querySelector<HTMLElement>(`[${OCC_ATTR}="${page}:${index}"][${FIRST_ATTR}]`) ?? null;
-    let mark = find();
-    if (!mark) {
+  /** Occurrence `index` of `page`, once that page's text layer is in (rendering it first). */
+  private async reveal(page: number, index: number): Promise<Occurrence | null> {
+    const find = () => this.layers.get(page)?.occs[index] ?? null;
+    if (!find()) {
       const ready = new Promise<void>((resolve) => {
         const list = this.waiters.get(page) ?? [];
         list.push(resolve);
@@ -179,14 +158,12 @@ export class ReaderTerms {
       });
       this.host.showPage(page);
       await ready;
-      mark = find();
     }
-    mark?.scrollIntoView({ block: 'center' });
-    return mark;
+    return find();
   }
 }
 
-interface Occ {
+interface DocOcc {
   page: number;
   index: number;
   ids: readonly string[];

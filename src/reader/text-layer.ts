@@ -1,18 +1,12 @@
 /**
  * One rendered text layer: its text nodes as pieces of the page text (a <br> ends a line, as
- * pdf.js writes one after each item with hasEOL), the terms found there, and the marks written
- * for them with the shared highlighter (mark.js). A term split over two text nodes (two lines,
- * or two spans of one line) gets one mark per node; both carry the same occurrence number, so
- * the card, the count and the keyboard treat them as one term.
+ * pdf.js writes one after each item with hasEOL), and the term session's entries for the terms
+ * found there. The session paints them (CSS Custom Highlight API) and wraps one with mark.js
+ * only while it is in use; a term split over two text nodes is one range, so one term.
  */
-import { wrapMatches, unwrapGroup, type Group } from '../content/highlighter';
 import type { TermMatch } from '../content/matcher';
+import type { Entry, Occurrence } from '../content/terms';
 import { joinPieces, partsOf, type PageText, type Piece } from './page-text';
-
-/** Attribute on each mark: "page:index" of its occurrence in the whole document. */
-export const OCC_ATTR = 'data-iza-occ';
-/** Attribute on the first mark of each occurrence: the one the keyboard focuses. */
-export const FIRST_ATTR = 'data-iza-first';
 
 export interface LayerText {
   page: PageText;
@@ -52,42 +46,32 @@ export function piecesOfItems(items: readonly unknown[]): Piece[] {
   return pieces;
 }
 
-export interface Written {
-  groups: Group[];
-}
-
 /**
- * Writes marks for `matches` (offsets into the layer's page text, already filtered), numbering
- * them `page:first+k`. Returns what to undo.
+ * The term session's entries for one text layer: an occurrence per match, from the text node
+ * where it starts to the one where it ends (a term over two lines spans two spans), grouped by
+ * the node it starts in. `seq` numbers them in reading order over the whole document (page
+ * first), so the session's order is the document's. `occs` is in match order.
  */
-export function markLayer(text: LayerText, matches: readonly TermMatch[], pageNumber: number, styleClass: string): Written {
-  const perNode = new Map<number, { m: TermMatch; occ: number; first: boolean }[]>();
-  matches.forEach((m, k) => {
+export function entriesOf(text: LayerText, matches: readonly TermMatch[], pageNumber: number): { entries: Entry[]; occs: Occurrence[] } {
+  const byNode = new Map<number, Entry>();
+  const occs: Occurrence[] = [];
+  for (const m of matches) {
     const parts = partsOf(text.page, m.start, m.end, (i) => (text.pieces[i] as Piece).text.length);
-    parts.forEach((p, j) => {
-      let list = perNode.get(p.piece);
-      if (!list) perNode.set(p.piece, (list = []));
-      list.push({ m: { start: p.start, end: p.end, ids: m.ids }, occ: k, first: j === 0 });
-    });
-  });
-  const groups: Group[] = [];
-  for (const [piece, list] of perNode) {
-    const node = text.nodes[piece] as Text;
-    const group = wrapMatches(node, list.map((x) => x.m), { className: styleClass });
-    if (!group) continue;
-    groups.push(group);
-    const marks = group.pieces.filter((p): p is HTMLElement => p.nodeType === 1);
-    marks.forEach((mark, i) => {
-      const x = list[i];
-      if (!x) return;
-      mark.setAttribute(OCC_ATTR, `${pageNumber}:${x.occ}`);
-      if (x.first) mark.setAttribute(FIRST_ATTR, '');
-    });
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (!first || !last) continue;
+    let entry = byNode.get(first.piece);
+    if (!entry) {
+      const node = text.nodes[first.piece] as Text;
+      entry = { text: node, data: node.data, occ: [], seq: pageNumber * PAGE_SEQ + first.piece, painted: false, done: false };
+      byNode.set(first.piece, entry);
+    }
+    const o: Occurrence = { entry, ids: m.ids, startNode: entry.text, start: first.start, endNode: text.nodes[last.piece] as Text, end: last.end };
+    entry.occ.push(o);
+    occs.push(o);
   }
-  return { groups };
+  return { entries: [...byNode.values()], occs };
 }
 
-export function unmarkLayer(w: Written): void {
-  for (const g of w.groups) if (g.text.isConnected) unwrapGroup(g, true);
-  w.groups.length = 0;
-}
+/** Room for the text nodes of one page in the document-order numbers. */
+const PAGE_SEQ = 1_000_000;
