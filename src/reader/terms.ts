@@ -41,6 +41,9 @@ export class ReaderTerms {
   layerReady(pageNumber: number, div: HTMLElement): void {
     this.drop(pageNumber);
     if (this.settings.firstOnly === 'page' && !this.doc?.done) return; // Needs the earlier pages.
+    // pdf.js makes every text layer a tab stop (for selecting with the keyboard); the terms are
+    // the tab stop here, and the container scrolls, so Tab does not walk through 300 layers.
+    div.tabIndex = -1;
     const text = readLayer(div);
     const matches = pageMatches(text.page.text, this.filter, this.seenBefore(pageNumber));
     const { entries, occs } = entriesOf(text, matches, pageNumber);
@@ -111,12 +114,31 @@ export class ReaderTerms {
    * session's own step knows only the rendered pages). Runs before the session's key handler.
    */
   handleKey(e: KeyboardEvent): void {
+    if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && this.tabIntoTerms(e)) return;
     if (e.altKey || e.ctrlKey || e.metaKey || !(e.target instanceof Element) || !this.session.focused(e.target)) return;
     const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
     if (dir === 0) return;
     e.preventDefault();
     e.stopPropagation();
     void this.step(dir);
+  }
+
+  /**
+   * Tab from the document container goes to the term stop on the page in view. The session's own
+   * Tab model places the stop between focusable elements, but here every term lies inside the
+   * container, which is itself a tab stop (for scrolling with the keyboard).
+   */
+  private tabIntoTerms(e: KeyboardEvent): boolean {
+    const active = this.document.activeElement;
+    if (!(active instanceof HTMLElement) || active.id !== 'viewer-container') return false;
+    const page = this.host.currentPage();
+    const layer = this.layers.get(page) ?? [...this.layers.values()][0];
+    const o = layer?.occs[0];
+    if (!o) return false;
+    e.preventDefault();
+    e.stopPropagation();
+    this.reach(o, 'nearest');
+    return true;
   }
 
   stop(): void {
@@ -126,6 +148,9 @@ export class ReaderTerms {
 
   /** Focuses a rendered occurrence and opens its card. */
   private reach(o: Occurrence, block: ScrollLogicalPosition): void {
+    // The term in use may hold the text node this one starts in (a term over two lines ends
+    // where the next begins): release it first, or this one could not get its element.
+    this.session.painter.releaseAll(o);
     const el = this.session.painter.use(o);
     el?.scrollIntoView({ block, inline: 'nearest' });
     this.session.focusTerm(o);
