@@ -70,6 +70,22 @@ describe('Chromium: PDFs go to the reader where the rules say so', () => {
   });
 });
 
+describe('Chromium: the popup offers the reader elsewhere', () => {
+  it('"Open in IZA Begrippen" for a PDF the rules leave to the browser', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`${h.origin}/docs/brief.pdf`).catch(() => undefined);
+    await page.waitForTimeout(500);
+    const id = await tabIdOf(h, page);
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extId}/popup.html?tab=${id}`);
+    await popup.waitForSelector('#open-in-reader', { timeout: 10000 });
+    await popup.click('#open-in-reader');
+    await page.waitForURL(/reader\.html\?file=/, { timeout: 10000 });
+    await page.waitForFunction(PAINTED, null, { timeout: 20000 });
+    await page.close();
+  });
+});
+
 describe('Chromium: highlighting in the text layer', () => {
   let page: Page;
   beforeAll(async () => {

@@ -73,6 +73,22 @@ describe('Firefox: PDFs go to the reader where the rules say so', () => {
   });
 });
 
+describe('Firefox: the popup offers the reader elsewhere', () => {
+  it('"Open in IZA Begrippen" for a PDF in Firefox\'s own viewer (no content script runs there)', async () => {
+    await ff.navigate(`${ff.origin}/docs/brief.pdf`);
+    const pdfCtx = ff.context;
+    const probe = await openTab(`${EXT}/options.html`);
+    const tabId = await inContext(probe, () => ff.eval<number>(`browser.tabs.query({}).then((t) => t.find((x) => x.url.endsWith('/docs/brief.pdf')).id)`));
+    await inContext(probe, () => ff.navigate(`${EXT}/popup.html?tab=${tabId}`));
+    await inContext(probe, async () => {
+      await ff.waitFor(`document.querySelector('#open-in-reader')`);
+      await ff.eval(`(document.querySelector('#open-in-reader').click(), 1)`);
+    });
+    await inContext(pdfCtx, () => ff.waitFor(`location.href.startsWith('${EXT}/reader.html') && ${PAINTED}`, 20000));
+    await ff.send('browsingContext.close', { context: probe }).catch(() => undefined);
+  });
+});
+
 describe('Firefox: highlighting in the text layer', () => {
   let tab = 0;
   beforeAll(async () => {
