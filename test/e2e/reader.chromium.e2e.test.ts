@@ -12,8 +12,12 @@ const readerFor = (file: string) => `chrome-extension://${h.extId}/reader.html?f
 /** True once the reader shows a document with painted terms. */
 const PAINTED = () => document.body.dataset.state === 'ready' && [...CSS.highlights].some(([n, h]) => n.startsWith('iza-') && h.size > 0);
 
+/** Every request the reader pages made, by URL. */
+const readerRequests: string[] = [];
+
 async function openReader(file: string): Promise<Page> {
   const page = await h.ctx.newPage();
+  page.on('request', (r) => readerRequests.push(r.url()));
   await page.goto(readerFor(file));
   await page.waitForFunction(PAINTED, null, { timeout: 20000 });
   return page;
@@ -173,8 +177,16 @@ describe('Chromium: highlighting in the text layer', () => {
     await cardOpen(page);
   });
 
+  it('fetches only the PDF being opened: every other request is one of its own files', async () => {
+    const foreign = readerRequests.filter((u) => !u.startsWith(`chrome-extension://${h.extId}/`));
+    expect([...new Set(foreign)]).toEqual([`${h.origin}/docs/long.pdf`]);
+    expect(readerRequests.filter((u) => /cmaps|standard_fonts|wasm|locale/.test(u))).toEqual([]);
+  });
+
   it('a real reader: page input, zoom, find, download, title, original link; keeps its place on resize', async () => {
     expect(await page.title()).toBe('Lange brief · IZA Begrippen');
+    expect(await page.textContent('#download')).toBe('Downloaden'); // The browser's language is Dutch here.
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await page.fill('#page-number', '5');
     await page.press('#page-number', 'Enter');
     await page.waitForFunction(() => (document.querySelector('#page-number') as HTMLInputElement).value === '5');
