@@ -11,9 +11,7 @@ import { siteOf, siteState } from '../common/site-rule';
 import { loadSettings, watchSettings } from '../common/storage';
 import type { Settings } from '../common/settings';
 import { CONTENT_VALIDATORS, createListener, type ContentApi, type Handlers, type PageStats } from '../common/messages';
-import { getEntry, matcherData } from '../common/glossary-data';
-import { CATEGORIES, type Category } from '../common/glossary-types';
-import { createMatcher } from '../content/matcher';
+import { categoryFilter, pageMatcher } from '../content/activation';
 import { documentOptions, loadPdfjs, type PDFDocumentProxy } from './pdfjs';
 import { LoadError, checkAddress, fetchPdf, readLocal, type Fetched } from './source';
 import { View } from './viewer';
@@ -36,12 +34,10 @@ let settings: Settings;
 let current: Opened | null = null;
 /** The address the PDF came from (null for a local file). */
 let sourceUrl: string | null = null;
-const matcher = createMatcher(matcherData());
 
+/** The same matcher and category filter as on web pages (src/content/activation.ts). */
 function termFilter(s: Settings): TermFilter {
-  const allowed = new Set(s.categories);
-  const all = CATEGORIES.every((c) => allowed.has(c));
-  return { matcher, allow: (ids) => (all ? ids : ids.filter((id) => allowed.has(getEntry(id)?.category as Category))), firstOnly: s.firstOnly };
+  return { matcher: pageMatcher(), allow: categoryFilter(s), firstOnly: s.firstOnly };
 }
 
 /** Highlighting follows the extension's switches; a local file counts as a site that is on. */

@@ -113,6 +113,24 @@ export class Firefox {
     });
   }
 
+  /** Runs `fn` with the driver pointed at another browsing context. */
+  async within<T>(ctx: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.context;
+    this.context = ctx;
+    try {
+      return await fn();
+    } finally {
+      this.context = prev;
+    }
+  }
+
+  /** Opens a new tab at `url`; returns its browsing context. */
+  async openTab(url: string): Promise<string> {
+    const { context } = await this.send('browsingContext.create', { type: 'tab' });
+    await this.within(context, () => this.navigate(url));
+    return context;
+  }
+
   async navigate(url: string): Promise<void> {
     await this.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
   }

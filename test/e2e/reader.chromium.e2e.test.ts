@@ -10,7 +10,7 @@ const policy = (path: string) => `http://${POLICY_HOST}:${port}${path}`;
 const readerFor = (file: string) => `chrome-extension://${h.extId}/reader.html?file=${encodeURIComponent(file)}`;
 
 /** True once the reader shows a document with painted terms. */
-const PAINTED = () => document.body.dataset.state === 'ready' && [...CSS.highlights].some(([n, h]) => n.startsWith('iza-') && h.size > 0);
+const PAINTED = () => document.body?.dataset.state === 'ready' && [...CSS.highlights].some(([n, h]) => n.startsWith('iza-') && h.size > 0);
 
 /** Every request the reader pages made, by URL. */
 const readerRequests: string[] = [];

@@ -9,21 +9,8 @@ const EXT = `moz-extension://${FIXED_UUID}`;
 const policy = (path: string) => `http://${POLICY_HOST}:${port}${path}`;
 const readerFor = (file: string) => `${EXT}/reader.html?file=${encodeURIComponent(file)}`;
 
-async function inContext<T>(ctx: string, fn: () => Promise<T>): Promise<T> {
-  const prev = ff.context;
-  ff.context = ctx;
-  try {
-    return await fn();
-  } finally {
-    ff.context = prev;
-  }
-}
-
-async function openTab(url: string): Promise<string> {
-  const { context } = await ff.send('browsingContext.create', { type: 'tab' });
-  await inContext(context, () => ff.navigate(url));
-  return context;
-}
+const inContext = <T>(ctx: string, fn: () => Promise<T>) => ff.within(ctx, fn);
+const openTab = (url: string) => ff.openTab(url);
 
 /** Navigates without waiting for "complete" (a redirect to an extension page may never report it). */
 async function go(url: string): Promise<void> {
@@ -34,7 +21,7 @@ const href = () => ff.eval<string>('location.href');
 /** Sets settings from an extension page (this one must be an extension page). */
 const store = (items: Record<string, unknown>) => ff.eval(`browser.storage.sync.clear().then(() => browser.storage.sync.set(${JSON.stringify(items)})).then(() => 1)`);
 /** A document is shown with painted terms. */
-const PAINTED = `document.body.dataset.state === 'ready' && [...CSS.highlights].some(([n, h]) => n.startsWith('iza-') && h.size > 0)`;
+const PAINTED = `document.body?.dataset.state === 'ready' && [...CSS.highlights].some(([n, h]) => n.startsWith('iza-') && h.size > 0)`;
 const PAINTED_TEXTS = `[...CSS.highlights].filter(([n]) => n.startsWith('iza-') && n !== 'iza-flash').flatMap(([, h]) => [...h].map((r) => { const x = new Range(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); }))`;
 const cardOpen = () => ff.waitFor(`document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card')`);
 
