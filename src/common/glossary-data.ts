@@ -1,6 +1,6 @@
 /** The bundled glossary, parsed on first use (JSON.parse of a string is the fastest way in). */
-import { ENTRIES_JSON, MATCHER_JSON } from 'virtual:glossary';
-import type { Entry, MatcherData } from './glossary-types';
+import { ENTRIES_JSON, MATCHER_JSON, TOPIC_JSON } from 'virtual:glossary';
+import type { Entry, MatcherData, TopicRule } from './glossary-types';
 
 let entries: Map<string, Entry> | null = null;
 
@@ -15,4 +15,9 @@ export function getEntry(id: string): Entry | undefined {
 
 export function matcherData(): MatcherData {
   return JSON.parse(MATCHER_JSON) as MatcherData;
+}
+
+/** When a page is about care (glossary/context/topic.yaml), for the topic gate (topic.ts). */
+export function topicRule(): TopicRule {
+  return JSON.parse(TOPIC_JSON) as TopicRule;
 }

@@ -7,17 +7,29 @@ import { ext } from '../common/ext';
 import { Engine } from './engine';
 import { createMatcher, type Matcher } from './matcher';
 import { TermSession } from './session';
-import { getEntry, matcherData } from '../common/glossary-data';
-import { CATEGORIES, type Category } from '../common/glossary-types';
+import { getEntry, matcherData, topicRule } from '../common/glossary-data';
+import { CATEGORIES, type Category, type MatcherData } from '../common/glossary-types';
+import { TopicGate } from '../common/topic';
 import type { Settings } from '../common/settings';
 import type { TermCount } from '../common/messages';
 
 let sharedMatcher: Matcher | null = null;
+let sharedGeneric: MatcherData['generic'] = { exact: {}, folded: {} };
 
 /** The matcher, built once per frame and shared by every activation in it. */
 export function pageMatcher(): Matcher {
-  sharedMatcher ??= createMatcher(matcherData());
+  if (sharedMatcher === null) {
+    const data = matcherData();
+    sharedGeneric = data.generic;
+    sharedMatcher = createMatcher(data);
+  }
   return sharedMatcher;
+}
+
+/** A topic gate for one activation: generic terms wait until the page shows it is about care. */
+function pageTopicGate(doc: Document): TopicGate<Text> {
+  pageMatcher();
+  return new TopicGate<Text>(topicRule(), sharedGeneric, doc.location?.hostname ?? '');
 }
 
 /** The category filter of the settings, as the engine's `allow`. */
@@ -37,6 +49,7 @@ export class Activation {
     this.session = new TermSession(doc, settings);
     this.engine = new Engine(doc, {
       matcher: pageMatcher(),
+      topic: pageTopicGate(doc),
       index: this.session.index,
       painter: this.session.painter,
       allow: categoryFilter(settings),

@@ -12,9 +12,12 @@ import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
 import { TermIndex, isValid, makeEntry, type Entry } from './terms';
 import type { Painter } from './paint';
 import type { FirstOnly } from '../common/settings';
+import type { TopicGate } from '../common/topic';
 
 export interface EngineOptions {
   matcher: Matcher;
+  /** Holds back generic terms (eigen risico, zorgplicht) until the page is about care (topic.ts). */
+  topic?: TopicGate<Text>;
   index: TermIndex;
   painter: Painter;
   /** Keeps the ids that may be highlighted (the category filter); empty = skip the match. */
@@ -224,8 +227,24 @@ export class Engine {
       this.toPaint = [];
       this.madeMarks = true;
     }
+    this.releaseHeld();
     if (changed) this.opts.onChange?.();
     return exhausted;
+  }
+
+  /** Generic terms held back by the topic gate, now the page qualifies: rescans their text nodes. */
+  private releaseHeld(): void {
+    const released = this.opts.topic?.release() ?? [];
+    for (const text of new Set(released.map((h) => h.tag))) {
+      if (!text.isConnected) continue;
+      const old = this.index.entryOf(text);
+      if (old) {
+        this.painter.unpaint([old]);
+        this.index.drop(old);
+        for (const o of old.occ) for (const id of o.ids) this.seen.delete(id); // Their first occurrence.
+      }
+      this.tasks.push({ walk: this.walk(text), first: text, dir: 0, eager: Infinity, seq: 0 });
+    }
   }
 
   /**
@@ -265,7 +284,8 @@ export class Engine {
       this.index.drop(old);
     }
     if (found.length === 0) return old !== undefined;
-    const keep = keepMatches(found, this.opts.allow, this.opts.firstOnly === 'off' ? null : this.seen);
+    const shown = this.opts.topic ? this.opts.topic.feed(data, found, text) : found;
+    const keep = keepMatches(shown, this.opts.allow, this.opts.firstOnly === 'off' ? null : this.seen);
     if (keep.length === 0) return old !== undefined;
     let seq: number;
     if (task.dir !== 0) {
@@ -371,6 +391,7 @@ export class Engine {
       }
     }
     this.pending.clear();
+    this.opts.topic?.forget((t) => !t.isConnected); // Held generic terms in removed text.
     // Painted terms whose text the page removed or changed: take their ranges out.
     const stale = this.painter.stale();
     if (stale.length > 0) {

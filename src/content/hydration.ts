@@ -7,8 +7,9 @@
  * A content script cannot see a framework's own state (it lives in the page's JavaScript world),
  * and a successful hydration changes nothing in the DOM, so "hydrated yet?" cannot be told from
  * here for React, Vue or Svelte. So such a subtree is treated as never writable: terms there are
- * painted (CSS Custom Highlight API, no DOM change) and the card opens anchored to the term's
- * range; only Astro says when an island is done (it removes the `ssr` attribute).
+ * painted (CSS Custom Highlight API, no DOM change), the card opens anchored to the term's range,
+ * and keyboard focus goes to a proxy outside the app (focus-proxy.ts); only Astro says when an
+ * island is done (it removes the `ssr` attribute).
  *
  * Signs of server rendering, all part of the HTML the frameworks emit:
  * - React: `<!-- -->` between adjacent text pieces, `<!--$-->` … `<!--/$-->` around Suspense

@@ -23,11 +23,35 @@ function isTabbable(el: Element): boolean {
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-const PRECEDING = 2;
 
 /** True if `b` comes after `a` in document order (and is not inside it). */
 function after(a: Node, b: Node): boolean {
   return (a.compareDocumentPosition(b) & FOLLOWING) !== 0 && !a.contains(b);
+}
+
+/**
+ * The focusable element Tab (or Shift+Tab) would reach from `node`: the first one after it in
+ * document order, or the last one before it (elements holding `node` are skipped either way).
+ * The candidates are in document order, so the start is found by binary search.
+ */
+export function nextTabbable(doc: Document, node: Node, backward: boolean): HTMLElement | null {
+  const all = [...doc.querySelectorAll<HTMLElement>(TABBABLE)];
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(node, all[mid] as Element)) hi = mid;
+    else lo = mid + 1;
+  }
+  if (!backward) {
+    for (let i = lo; i < all.length; i++) if (isTabbable(all[i] as Element)) return all[i] as HTMLElement;
+    return null;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const el = all[i] as HTMLElement;
+    if (!el.contains(node) && isTabbable(el)) return el;
+  }
+  return null;
 }
 
 /**
@@ -38,36 +62,14 @@ export function tabLandsOn(doc: Document, from: Element | null, term: Node, back
   const start = from === null || from === doc.body || from === doc.documentElement ? null : from;
   if (start?.contains(term)) return false;
   if (start !== null && (backward ? !after(term, start) : !after(start, term))) return false;
-  // The focusable elements are in document order: binary search for the first one past `start`.
-  const all = [...doc.querySelectorAll(TABBABLE)];
-  const pos = (el: Element): boolean => (start === null ? !backward : backward ? after(el, start) : after(start, el));
-  let lo = 0;
-  let hi = all.length;
-  if (!backward) {
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos(all[mid] as Element)) hi = mid;
-      else lo = mid + 1;
-    }
-    for (let i = lo; i < all.length; i++) {
-      const el = all[i] as Element;
-      if (start?.contains(el) || !isTabbable(el)) continue;
-      return (el.compareDocumentPosition(term) & PRECEDING) !== 0 && !el.contains(term);
-    }
-    return true;
+  let next: HTMLElement | null;
+  if (start !== null) next = nextTabbable(doc, start, backward);
+  else {
+    // From the page itself: the first (or last) focusable element of the page.
+    const all = [...doc.querySelectorAll<HTMLElement>(TABBABLE)].filter(isTabbable);
+    next = (backward ? all[all.length - 1] : all[0]) ?? null;
   }
-  // Backward: the last focusable element before `start` (or the page's last one).
-  if (start !== null) {
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (after(all[mid] as Element, start) || (all[mid] as Element).contains(start)) lo = mid + 1;
-      else hi = mid;
-    }
-  } else lo = all.length;
-  for (let i = lo - 1; i >= 0; i--) {
-    const el = all[i] as Element;
-    if (el.contains(start) || !isTabbable(el)) continue;
-    return after(el, term);
-  }
-  return true;
+  if (next === null) return true;
+  if (next.contains(term)) return false;
+  return backward ? after(next, term) : after(term, next);
 }

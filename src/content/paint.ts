@@ -224,9 +224,13 @@ export class Painter {
     return this.uses.has(o);
   }
 
-  /** A live range over the occurrence as the page is now (for its boxes); detached after use. */
-  rangeOf(o: Occurrence): Range {
-    const r = this.doc.createRange();
+  /**
+   * A live range over the occurrence as the page is now (for its boxes). `reuse` sets an existing
+   * range instead: the hover hit test reads many per pointer move, and every live range the page
+   * holds is updated by the browser on each DOM change until it is collected.
+   */
+  rangeOf(o: Occurrence, reuse?: Range): Range {
+    const r = reuse ?? this.doc.createRange();
     const [sn, so] = this.point(o.startNode, o.start);
     const [en, eo] = this.point(o.endNode, o.end);
     r.setStart(sn, so);

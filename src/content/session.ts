@@ -11,6 +11,7 @@
 import { CardHost, adoptCss, rangeAnchor, type CardAnchor } from './card/host';
 import { installTriggers, type TriggerHost } from './card/triggers';
 import { installCopyGuard } from './copy';
+import { FocusProxy } from './focus-proxy';
 import { HydrationGuard } from './hydration';
 import { tabLandsOn } from './keyboard';
 import { Painter, type PaintStyle } from './paint';
@@ -35,6 +36,10 @@ export class TermSession implements TriggerHost {
   private focusedTerm: Occurrence | null = null;
   private stopTerm: Occurrence | null = null;
   private jumpIndex = new Map<string, number>();
+  /** Focus for terms that must not get an element (see focus-proxy.ts). */
+  private readonly proxy: FocusProxy;
+  /** The one range the hover hit test reuses. */
+  private probe: Range | null = null;
 
   constructor(private readonly doc: Document, private settings: Settings) {
     this.index = new TermIndex(doc);
@@ -46,6 +51,10 @@ export class TermSession implements TriggerHost {
       write: (fn) => this.writeHook(fn),
     });
     this.card = new CardHost(doc, () => this.closed());
+    this.proxy = new FocusProxy(doc, () => {
+      if (this.focusedTerm) this.left(this.focusedTerm);
+    });
+    doc.defaultView?.addEventListener('scroll', () => this.proxy.place(), { passive: true, capture: true, signal: this.controller.signal });
     installTriggers(doc, this, this.controller.signal);
     installCopyGuard(doc, () => this.painter.marksInUse(), () => this.releaseUses(), this.controller.signal);
   }
@@ -73,6 +82,7 @@ export class TermSession implements TriggerHost {
 
   stop(): void {
     this.controller.abort();
+    this.proxy.remove();
     this.card.destroy();
     this.painter.clear();
     this.index.clear();
@@ -106,7 +116,8 @@ export class TermSession implements TriggerHost {
     for (const e of this.index.inParent(target)) {
       if (!e.painted) continue;
       for (const o of e.occ) {
-        for (const r of this.painter.rangeOf(o).getClientRects()) {
+        this.probe ??= this.doc.createRange();
+        for (const r of this.painter.rangeOf(o, this.probe).getClientRects()) {
           if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return o;
         }
       }
@@ -115,6 +126,7 @@ export class TermSession implements TriggerHost {
   }
 
   focused(el: Element | null): Occurrence | undefined {
+    if (el !== null && el === this.proxy.element) return this.focusedTerm ?? undefined;
     const o = this.painter.occurrenceOf(el?.closest?.('mark.iza-term') ?? null);
     return o && this.painter.inUse(o) ? o : undefined;
   }
@@ -159,7 +171,18 @@ export class TermSession implements TriggerHost {
 
   focusTerm(o: Occurrence): boolean {
     const el = this.painter.use(o);
-    if (!el) return false;
+    if (!el) {
+      if (this.hydration.canWrite(o.startNode)) return false;
+      // A term in a subtree that may still hydrate: focus goes to the proxy over it.
+      const range = this.painter.rangeOf(o);
+      this.focusedTerm = o;
+      this.stopTerm = o;
+      const r = range.getBoundingClientRect();
+      const win = this.doc.defaultView;
+      if (win && (r.top < 0 || r.bottom > win.innerHeight)) win.scrollBy(0, r.top - win.innerHeight / 2);
+      this.proxy.focus(range, range.toString());
+      return true;
+    }
     el.tabIndex = 0;
     this.focusedTerm = o;
     this.stopTerm = o;
@@ -169,7 +192,10 @@ export class TermSession implements TriggerHost {
   }
 
   left(o: Occurrence): void {
-    if (this.focusedTerm === o) this.focusedTerm = null;
+    if (this.focusedTerm === o) {
+      this.focusedTerm = null;
+      this.proxy.remove();
+    }
     if (this.shown === o) this.card.close();
     else this.painter.release(o);
   }
@@ -220,7 +246,7 @@ export class TermSession implements TriggerHost {
     return true;
   }
 
-  /** Brings a term into view, paints it, gives it focus where it can have an element, and opens its card. */
+  /** Brings a term into view, paints it, gives it keyboard focus, and opens its card. */
   private reach(o: Occurrence, block: ScrollLogicalPosition): void {
     if (!o.entry.painted && isValid(o.entry)) this.painter.paint([o.entry]);
     const el = this.painter.use(o);
@@ -233,13 +259,15 @@ export class TermSession implements TriggerHost {
     const r = this.painter.rangeOf(o).getBoundingClientRect();
     const win = this.doc.defaultView;
     if (win && (block === 'center' || r.top < 0 || r.bottom > win.innerHeight)) win.scrollBy(0, r.top - win.innerHeight / 2);
-    this.open(o, 'hover');
+    // Where no element may be written, focus goes to the proxy over the term (if it is one
+    // because of hydration); the card points at the range either way.
+    this.focusTerm(o);
+    this.open(o, 'focus');
   }
 
   private tabStop(): Occurrence | null {
-    if (this.stopTerm && isValid(this.stopTerm.entry) && this.hydration.canWrite(this.stopTerm.startNode)) return this.stopTerm;
-    for (const o of this.index.occurrences()) if (this.hydration.canWrite(o.startNode)) return o;
-    return null;
+    if (this.stopTerm && isValid(this.stopTerm.entry)) return this.stopTerm;
+    return this.index.occurrences()[0] ?? null;
   }
 
   private closed(): void {

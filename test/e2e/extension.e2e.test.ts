@@ -155,6 +155,30 @@ describe('keyboard access', () => {
   });
 });
 
+describe('keyboard access in a server-rendered app', () => {
+  it('reaches terms that may still hydrate without writing into the app: a focus proxy over the term', async () => {
+    const page = await openPage(h, '/pages/ssr-keyboard.html');
+    const root = () => page.evaluate(() => document.getElementById('root')!.innerHTML);
+    const before = await root();
+    await page.focus('#before');
+    await page.keyboard.press('Tab');
+    // Focus is on our proxy (outside the app root), labelled with the term; the card is open.
+    await page.waitForFunction(() => document.activeElement?.localName === 'iza-begrippen-focus');
+    expect(await page.evaluate(() => document.activeElement!.shadowRoot!.activeElement!.getAttribute('aria-label'))).toBe('Zvw');
+    await page.waitForFunction(() => document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('#iza-title')?.textContent === 'Zvw');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') === 'IZA');
+    expect(await root()).toBe(before);
+    expect(await page.$$eval('#root mark', (m) => m.length)).toBe(0);
+    // Tab goes on in the page's order from the term: to the link after the app.
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.id === 'after');
+    await page.waitForFunction(() => !document.querySelector('iza-begrippen-focus'));
+    expect(await root()).toBe(before);
+    await page.close();
+  });
+});
+
 describe('switching it off', () => {
   it('the per-site switch in the popup removes every mark, restores the DOM exactly, and persists', async () => {
     await setStored(h, { settings: { version: 2 }, off0: '127.0.0.1' });

@@ -41,6 +41,12 @@ const PREFS: Record<string, unknown> = {
   'remote.prefs.recommended': true,
 };
 
+export interface LaunchOptions {
+  extensionDir?: string;
+  prefs?: Record<string, unknown>;
+  routes?: Record<string, unknown>;
+}
+
 export class Firefox {
   private ws!: WebSocket;
   private nextId = 1;
@@ -51,14 +57,17 @@ export class Firefox {
   context = '';
   origin = '';
 
-  /** `prefs` add to or override PREFS; `routes` are extra server paths (see test/tools/server.mjs). */
-  static async launch(opts: { prefs?: Record<string, unknown>; routes?: Record<string, unknown> } = {}): Promise<Firefox> {
+  /**
+   * `extensionDir`: another build of the extension (default dist/firefox); `prefs` add to or
+   * override PREFS; `routes` are extra server paths (see test/tools/server.mjs).
+   */
+  static async launch(opts: LaunchOptions = {}): Promise<Firefox> {
     const ff = new Firefox();
     await ff.start(opts);
     return ff;
   }
 
-  private async start(opts: { prefs?: Record<string, unknown>; routes?: Record<string, unknown> }): Promise<void> {
+  private async start(opts: LaunchOptions): Promise<void> {
     this.server = await serve(join(ROOT, 'test', 'fixtures'), opts.routes);
     this.origin = this.server.origin;
     this.profile = await mkdtemp(join(tmpdir(), 'iza-firefox-'));
@@ -97,7 +106,7 @@ export class Firefox {
       else w.resolve(msg.result);
     });
     await this.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    await this.send('webExtension.install', { extensionData: { type: 'path', path: join(ROOT, 'dist', 'firefox') } });
+    await this.send('webExtension.install', { extensionData: { type: 'path', path: opts.extensionDir ?? join(ROOT, 'dist', 'firefox') } });
     const tree = await this.send('browsingContext.getTree', {});
     this.context = tree.contexts[0].context;
   }

@@ -56,6 +56,12 @@ export function Card(props: CardProps) {
   const abbr = entry.abbreviations.find((a) => a.form.toLowerCase() === matched.trim().toLowerCase());
   const title = history.length === 0 && abbr ? abbr.form : entry.term;
   const category = CATEGORY_LABELS[entry.category];
+  // A generic term (eigen risico) says which sense the card explains (issue 13).
+  const sense = entry.sense ? (
+    <p class="sense">
+      {t('sense')}: <span lang="nl">{entry.sense}</span>
+    </p>
+  ) : null;
   const nl = (
     <p class="def" lang="nl" id="iza-def">
       {entry.definition}
@@ -99,6 +105,7 @@ export function Card(props: CardProps) {
           ))}
         </div>
       ) : null}
+      {sense}
       {language === 'en' ? en : nl}
       {both ? (language === 'en' ? nl : en) : null}
       {related.length > 0 ? (

@@ -16,6 +16,7 @@ export const CARD_CSS = `
 .head > div { flex: 1; min-width: 0; }
 .term { margin: 0; font-size: 16px; font-weight: 700; line-height: 1.3; }
 .full { margin: 2px 0 0; color: var(--muted); font-size: 13px; }
+.sense { margin: 6px 0 0; color: var(--muted); font-size: 12px; font-style: italic; }
 .cat { flex: none; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); border: 1px solid var(--line); border-radius: 999px; padding: 1px 8px; margin-top: 2px; }
 .close { flex: none; border: 0; background: transparent; color: var(--muted); font-size: 20px; line-height: 1; cursor: pointer; padding: 0 2px; border-radius: 4px; }
 .def { margin: 8px 0 0; }
