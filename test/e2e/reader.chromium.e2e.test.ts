@@ -246,6 +246,14 @@ describe('Chromium: bad inputs get a clear message, never a blank page or a loop
     await login.close();
   });
 
+  it('a file:// address the browser does not let the extension read says so, and offers the picker', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(readerFor('file:///tmp/geen-toegang.pdf'));
+    await page.waitForSelector('#message[data-kind=local]:not([hidden])', { timeout: 15000 });
+    expect(await page.textContent('#message-text')).toContain('PDF openen');
+    await page.close();
+  });
+
   it('a scanned PDF without text says so', async () => {
     const page = await h.ctx.newPage();
     await page.goto(readerFor(`${h.origin}/docs/scan.pdf`));

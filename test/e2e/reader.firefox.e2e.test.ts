@@ -158,6 +158,11 @@ describe('Firefox: bad inputs get a clear message, never a blank page or a loop'
     expect(await href()).toBe(policy('/docs/brief.pdf'));
   });
 
+  it('a file:// address (Firefox never lets an extension read one) says so', async () => {
+    await ff.navigate(readerFor('file:///tmp/geen-toegang.pdf'));
+    await ff.waitFor(`document.querySelector('#message[data-kind=local]:not([hidden])')`);
+  });
+
   it('a scanned PDF without text says so', async () => {
     await ff.navigate(readerFor(`${ff.origin}/docs/scan.pdf`));
     await ff.waitFor(`document.querySelector('#notice[data-kind=scan]:not([hidden])')`);
