@@ -18,8 +18,10 @@ async function go(url: string): Promise<void> {
 }
 
 const href = () => ff.eval<string>('location.href');
-/** Sets settings from an extension page (this one must be an extension page). */
-const store = (items: Record<string, unknown>) => ff.eval(`browser.storage.sync.clear().then(() => browser.storage.sync.set(${JSON.stringify(items)})).then(() => 1)`);
+/** An extension tab kept open for writing settings, so the tab under test is never navigated for it. */
+let settingsTab = '';
+const store = (items: Record<string, unknown>) =>
+  ff.within(settingsTab, () => ff.eval(`browser.storage.sync.clear().then(() => browser.storage.sync.set(${JSON.stringify(items)})).then(() => 1)`));
 /** A document is shown with painted terms. */
 const PAINTED = `document.body?.dataset.state === 'ready' && [...CSS.highlights].some(([n, h]) => n.startsWith('iza-') && h.size > 0)`;
 const PAINTED_TEXTS = `[...CSS.highlights].filter(([n]) => n.startsWith('iza-') && n !== 'iza-flash').flatMap(([, h]) => [...h].map((r) => { const x = new Range(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); }))`;
@@ -29,6 +31,9 @@ beforeAll(async () => {
   // The policy host resolves to this machine (Firefox's counterpart of Chromium's host rules).
   ff = await Firefox.launch({ routes: await readerRoutes(), prefs: { 'network.dns.forceResolve': '127.0.0.1', 'network.stricttransportsecurity.preloadlist': false, 'dom.security.https_first': false, 'dom.security.https_only_mode': false } });
   port = new URL(ff.origin).port;
+  const main = ff.context;
+  settingsTab = await ff.openTab(`${EXT}/options.html`);
+  await ff.send('browsingContext.activate', { context: main });
 });
 afterAll(async () => {
   await ff?.close();
@@ -47,12 +52,10 @@ describe('Firefox: PDFs go to the reader where the rules say so', () => {
     await go(`${ff.origin}/docs/brief.pdf`);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await href()).toBe(`${ff.origin}/docs/brief.pdf`);
-    await ff.navigate(`${EXT}/options.html`);
     await store({ settings: { version: 2, disabledSites: ['rijksoverheid.nl'] } });
     await go(policy('/docs/brief.pdf'));
     await new Promise((r) => setTimeout(r, 1500));
     expect(await href()).toBe(policy('/docs/brief.pdf'));
-    await ff.navigate(`${EXT}/options.html`);
     await store({ settings: { version: 2, pdfMode: 'all' } });
     await go(`${ff.origin}/download`);
     await ff.waitFor(`location.href.startsWith('${EXT}/reader.html')`, 15000);
@@ -114,6 +117,7 @@ describe('Firefox: highlighting in the text layer', () => {
 
   it('next/previous go across pages, also to pages not rendered yet (arrow keys)', async () => {
     const pageOf = `(document.activeElement?.matches('mark.iza-term') ? document.activeElement.closest('.page').dataset.pageNumber : null)`;
+    await ff.send('browsingContext.activate', { context: ff.context }); // Keys go to the active tab.
     // From a term on page 1, ArrowLeft goes back round to the last term of the document (page 14).
     await ff.key('\uE012'); // ArrowLeft
     await ff.waitFor(`${pageOf} === '14'`);
