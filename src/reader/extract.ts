@@ -19,6 +19,8 @@ export interface DocTerms {
   done: boolean;
   /** The longest stretch of our own work on one page (joining, matching, counting), in ms. */
   longestStep: number;
+  /** Our own work over all pages, in ms. */
+  ownTime: number;
 }
 
 export interface TermFilter {
@@ -53,7 +55,7 @@ async function pageText(doc: PDFDocumentProxy, p: number): Promise<string> {
  * task: no yield of our own is needed, and the longest step is recorded (`longestStep`, ms).
  */
 export async function extractAll(doc: PDFDocumentProxy, f: TermFilter, signal: AbortSignal, onPage: (p: number, terms: DocTerms) => void): Promise<DocTerms> {
-  const terms: DocTerms = { pages: new Array(doc.numPages).fill(null), chars: new Array(doc.numPages).fill(0), done: false, longestStep: 0 };
+  const terms: DocTerms = { pages: new Array(doc.numPages).fill(null), chars: new Array(doc.numPages).fill(0), done: false, longestStep: 0, ownTime: 0 };
   const seen = new Set<string>();
   const inFlight = new Map<number, Promise<string>>();
   const request = (p: number) => {
@@ -68,7 +70,9 @@ export async function extractAll(doc: PDFDocumentProxy, f: TermFilter, signal: A
     terms.chars[p - 1] = text.trim().length;
     terms.pages[p - 1] = pageMatches(text, f, seen).map((m) => m.ids);
     onPage(p, terms);
-    terms.longestStep = Math.max(terms.longestStep, performance.now() - t0);
+    const took = performance.now() - t0;
+    terms.longestStep = Math.max(terms.longestStep, took);
+    terms.ownTime += took;
   }
   terms.done = !signal.aborted;
   return terms;

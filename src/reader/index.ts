@@ -193,6 +193,7 @@ function startCounting(o: Opened): void {
     status.textContent = o.terms ? t('readerCounted', String(stats.count)) : '';
     document.body.dataset.counted = String(stats.count);
     document.body.dataset.longestStep = terms.longestStep.toFixed(1);
+    document.body.dataset.ownTime = terms.ownTime.toFixed(1);
     if (terms.chars.every((c) => c === 0)) notice(t('readerScan'), 'scan');
     browser.runtime.sendMessage({ type: 'count', params: { count: stats.count } }).catch(() => undefined);
   });
@@ -233,7 +234,8 @@ const handlers: Handlers<ContentApi> = {
   }),
   jump: ({ id }) => current?.terms?.jump(id) ?? false,
   step: ({ dir }) => current?.terms?.step(dir) ?? false,
-  show: () => false,
+  // The context menu's lookup: the card for the selected term, as on web pages.
+  show: ({ id }) => current?.terms?.session.show(id) ?? false,
 };
 
 async function main(): Promise<void> {

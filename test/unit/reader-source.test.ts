@@ -31,7 +31,7 @@ describe('reader input checks', () => {
 
 describe('whole-document counts', () => {
   it('counts each occurrence once, by its first meaning, in order of first appearance', () => {
-    const counts = countTerms({ pages: [[['iza'], ['pgo-a', 'pgo-b']], null, [['iza'], ['wlz']]], chars: [10, 0, 10], done: false, longestStep: 0 });
+    const counts = countTerms({ pages: [[['iza'], ['pgo-a', 'pgo-b']], null, [['iza'], ['wlz']]], chars: [10, 0, 10], done: false, longestStep: 0, ownTime: 0 });
     expect(counts).toEqual({ count: 4, terms: [{ id: 'iza', count: 2 }, { id: 'pgo-a', count: 1 }, { id: 'wlz', count: 1 }] });
   });
 
