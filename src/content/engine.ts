@@ -154,8 +154,13 @@ export class Engine {
   }
 
   /** Resolves when queued work (initial pass and page changes so far) is done. */
-  whenIdle(): Promise<void> {
-    return this.idle;
+  async whenIdle(): Promise<void> {
+    // A batch of page changes may still be waiting for its timer (on a busy machine, later than
+    // MUTATION_BATCH_MS): wait for it, and for the work it queues.
+    while (!this.stopped && (this.flushTimer !== null || this.running)) {
+      if (this.flushTimer !== null) await new Promise((r) => setTimeout(r, MUTATION_BATCH_MS));
+      else await this.idle;
+    }
   }
 
   private walk(root: Node, opts: { start?: Node; backward?: boolean } = {}): TextWalk {

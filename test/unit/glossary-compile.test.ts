@@ -78,7 +78,8 @@ describe('glossary compilation: the build rejects, naming file, entry and reason
     expect(p[0]?.reason).toBe('Dutch definition has 61 words (at most 60)');
   });
   it('accepts a Dutch definition of exactly 60 words', () => {
-    const sixty = Array.from({ length: 60 }, (_, i) => `woord${i}`).join(' ');
+    // Three sentences of 20 words: 60 words, none over the sentence limit.
+    const sixty = Array.from({ length: 60 }, (_, i) => `${i % 20 === 0 ? 'Woord' : 'woord'}${i}${i % 20 === 19 ? '.' : ''}`).join(' ');
     expect(problems(entryYaml('a', 'alfa').replace(/definition: Een korte .*\n/, `definition: ${sixty}\n`))).toEqual([]);
   });
   it('a missing English name', () => {
