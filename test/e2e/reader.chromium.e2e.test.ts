@@ -74,6 +74,19 @@ describe('Chromium: PDFs go to the reader where the rules say so', () => {
   });
 });
 
+describe('Chromium: without the response-header rule (Chrome before 128)', () => {
+  it('the content script in the PDF tab reports document.contentType and the tab goes to the reader', async () => {
+    await inWorker(h, () => chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [1] }));
+    const page = await h.ctx.newPage();
+    await page.goto(policy('/docs/brief.pdf')).catch(() => undefined);
+    await page.waitForURL(/reader\.html\?file=/, { timeout: 15000 });
+    await page.waitForFunction(PAINTED, null, { timeout: 20000 });
+    await page.close();
+    await setStored(h, { settings: { version: 2 } }); // Any settings change rebuilds the rule.
+    await expect.poll(() => inWorker(h, () => chrome.declarativeNetRequest.getDynamicRules().then((r) => r.length))).toBe(1);
+  });
+});
+
 describe('Chromium: the popup offers the reader elsewhere', () => {
   it('"Open in IZA Begrippen" for a PDF the rules leave to the browser', async () => {
     const page = await h.ctx.newPage();
