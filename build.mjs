@@ -100,8 +100,17 @@ export function markjsPlugin() {
   };
 }
 
+/**
+ * Per-target permissions for sending PDFs to the reader: Chrome redirects with
+ * declarativeNetRequest rules on the response's Content-Type (it has no blocking webRequest in
+ * Manifest V3); Firefox with a blocking webRequest listener (its DNR has no response-header
+ * conditions, and its PDF viewer runs no content script).
+ */
+const PDF_PERMISSIONS = { chrome: ['declarativeNetRequestWithHostAccess'], firefox: ['webRequest', 'webRequestBlocking'] };
+
 function manifestFor(target, base) {
   const m = structuredClone(base);
+  m.permissions = [...m.permissions, ...PDF_PERMISSIONS[target]];
   if (target === 'chrome') {
     delete m.background.scripts;
     delete m.browser_specific_settings;
@@ -147,8 +156,65 @@ async function buildTarget(target, glossary, base) {
   for (const f of ['popup/popup.html', 'options/options.html', 'content/content.css', 'common/ui.css']) {
     await cp(join(ROOT, 'src', f), join(out, f.split('/')[1]));
   }
-  const sizes = Object.fromEntries(Object.entries(result.metafile.outputs).map(([f, o]) => [f.split('/').pop(), o.bytes]));
+  const reader = await buildReader(target, out, glossary);
+  await copyPdfjs(out);
+  for (const f of ['reader/reader.html', 'reader/reader.css']) await cp(join(ROOT, 'src', f), join(out, f.split('/')[1]));
+  const sizes = Object.fromEntries(Object.entries({ ...result.metafile.outputs, ...reader.metafile.outputs }).map(([f, o]) => [f.split('/').pop(), o.bytes]));
   return sizes;
+}
+
+/**
+ * The reader page is an ES module: it loads pdf.js (an ES module with top-level code that must
+ * run before the viewer components) from the unmodified files in pdfjs/ at run time.
+ */
+async function buildReader(target, out, glossary) {
+  return esbuild.build({
+    entryPoints: { reader: 'src/reader/index.ts' },
+    absWorkingDir: ROOT,
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    target: target === 'chrome' ? 'chrome120' : 'firefox128',
+    minify: false,
+    sourcemap: args.has('--dev') ? 'linked' : false,
+    legalComments: 'none',
+    metafile: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    define: { __TARGET__: JSON.stringify(target) },
+    alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
+    plugins: [glossaryPlugin(glossary), markjsPlugin(), pdfjsExternal],
+    logLevel: 'warning',
+  });
+}
+
+/** `./pdfjs/…` imports stay as they are: those files are copied unmodified, not bundled. */
+const pdfjsExternal = {
+  name: 'pdfjs-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdfjs\// }, (a) => ({ path: a.path, external: true }));
+  },
+};
+
+/**
+ * pdf.js as released on npm, unmodified: the library, its worker, the viewer components and the
+ * viewer CSS with the images that CSS names. Left out: cmaps/ (CJK character maps),
+ * standard_fonts/ (glyph data for PDFs that do not embed their fonts; the text layer does not
+ * need it and rendering falls back to system fonts), wasm/ (JPEG 2000, JBIG2 and ICC decoders:
+ * extension pages would need 'wasm-unsafe-eval'), iccs/, image_decoders/, legacy/ builds,
+ * the sandbox (PDF JavaScript, which the reader never runs) and the minified duplicates.
+ */
+async function copyPdfjs(out) {
+  const src = join(ROOT, 'node_modules', 'pdfjs-dist');
+  const dst = join(out, 'pdfjs');
+  await mkdir(join(dst, 'images'), { recursive: true });
+  for (const f of ['build/pdf.mjs', 'build/pdf.worker.mjs', 'web/pdf_viewer.mjs', 'web/pdf_viewer.css', 'LICENSE']) {
+    await cp(join(src, f), join(dst, f.split('/').pop()));
+  }
+  const css = await readFile(join(src, 'web', 'pdf_viewer.css'), 'utf8');
+  const images = new Set([...css.matchAll(/url\(["']?images\/([\w.-]+)["']?\)/g)].map((m) => m[1]));
+  for (const img of images) await cp(join(src, 'web', 'images', img), join(dst, 'images', img));
 }
 
 async function main() {

@@ -15,6 +15,7 @@ import { glossaryPlugin, loadGlossary, markjsPlugin } from '../build.mjs';
 import { CHROMIUM_FLAGS, findChromium } from '../test/tools/browsers.mjs';
 import { FILLER, paragraphs, policyPage } from './pages.mjs';
 import { MEASURE } from './measure.mjs';
+import { benchReader } from './reader.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -307,6 +308,8 @@ const md = [
   `| start-up at most 5 ms on a page without terms | ${ms(extension.on)} | ${verdict(extension.on <= 5)} |`,
   '',
 ];
+// The PDF reader's section (bench/reader.mjs): its own browser, its own 300-page PDF.
+md.push(...(await benchReader()));
 md.push(...ANALYSIS);
 await writeFile(join(ROOT, 'bench', 'RESULTS.md'), md.join('\n'));
 console.log(md.join('\n'));

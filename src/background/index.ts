@@ -9,13 +9,16 @@ import { siteState, toggleSite } from '../common/site-rule';
 import { t } from '../common/i18n';
 import { createMatcher } from '../content/matcher';
 import { matcherData } from '../common/glossary-data';
+import { bypass, installPdfRedirect, pdfTab } from './pdf';
+
+installPdfRedirect();
 
 async function sendToTab<K extends keyof ContentApi>(tabId: number, type: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result'] | null> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 })) as ContentApi[K]['result'];
-  } catch {
-    return null; // No content script here (browser pages, store pages).
-  }
+  const answer = await browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 }).catch(() => undefined);
+  if (answer !== undefined && answer !== null) return answer as ContentApi[K]['result'];
+  // No content script answered: the tab may be the PDF reader (an extension page, which answers
+  // runtime messages naming its tab), or a page without any (browser pages, store pages).
+  return ((await browser.runtime.sendMessage({ type, params, tab: tabId }).catch(() => null)) ?? null) as ContentApi[K]['result'] | null;
 }
 
 async function activeTab() {
@@ -77,6 +80,14 @@ const handlers: Handlers<BackgroundApi> = {
     if (tabId === undefined) return null;
     await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d5fa8' });
+    return null;
+  },
+  bypass: async ({ url }) => {
+    await bypass(url);
+    return null;
+  },
+  pdfTab: async ({ url }, sender) => {
+    await pdfTab(url, sender.tab?.id);
     return null;
   },
 };

@@ -21,6 +21,10 @@ export interface PageStats {
   count: number;
   /** Terms in order of first appearance. */
   terms: TermCount[];
+  /** The tab shows a PDF in the browser's own viewer (Chrome: the content script runs there). */
+  pdf?: boolean;
+  /** The tab is the extension's PDF reader. */
+  reader?: boolean;
 }
 
 /** Messages the content script answers (sent by the popup and the background). */
@@ -38,11 +42,16 @@ export interface ContentApi {
 export interface BackgroundApi {
   /** A content script reports its mark count, for the toolbar badge. */
   count: { params: { count: number }; result: null };
+  /** The reader offers the original address in the browser's own viewer: do not redirect it again. */
+  bypass: { params: { url: string }; result: null };
+  /** A content script finds itself in a PDF tab (Chrome, where no redirect rule caught it). */
+  pdfTab: { params: { url: string }; result: null };
 }
 
 type Validators<Api> = { [K in keyof Api]: (p: unknown) => boolean };
 
 const isObj = (p: unknown): p is Record<string, unknown> => typeof p === 'object' && p !== null && !Array.isArray(p);
+const isWebUrl = (v: unknown) => typeof v === 'string' && v.length < 8192 && /^https?:\/\//.test(v);
 const isId = (v: unknown) => typeof v === 'string' && /^[a-z0-9-]{1,80}$/.test(v);
 
 export const CONTENT_VALIDATORS: Validators<ContentApi> = {
@@ -54,6 +63,8 @@ export const CONTENT_VALIDATORS: Validators<ContentApi> = {
 
 export const BACKGROUND_VALIDATORS: Validators<BackgroundApi> = {
   count: (p) => isObj(p) && typeof p.count === 'number' && Number.isInteger(p.count) && p.count >= 0 && p.count < 1e7,
+  bypass: (p) => isObj(p) && isWebUrl(p.url),
+  pdfTab: (p) => isObj(p) && isWebUrl(p.url),
 };
 
 export interface Envelope<Api, K extends keyof Api = keyof Api> {

@@ -9,6 +9,8 @@ export type HighlightStyle = 'underline' | 'background' | 'none';
 export type FirstOnly = 'off' | 'page' | 'section';
 export type SiteMode = 'all' | 'only';
 export type DefinitionLanguage = 'nl' | 'en';
+/** Which PDFs open in the reader: those on the policy sites (and `pdfSites`), all, or none. */
+export type PdfMode = 'policy' | 'all' | 'never';
 
 export const DEFAULTS = {
   /** The global switch. */
@@ -26,6 +28,9 @@ export const DEFAULTS = {
   showEnglish: false,
   /** Which definition the card leads with; an English page (lang=en) always leads with English. */
   definitionLanguage: 'nl' as DefinitionLanguage,
+  pdfMode: 'policy' as PdfMode,
+  /** Sites, beyond the built-in policy sites, whose PDFs open in the reader. */
+  pdfSites: [] as string[],
 };
 
 export type Settings = typeof DEFAULTS;
@@ -89,6 +94,8 @@ const VALIDATORS: { [K in SettingKey]: (v: unknown) => Settings[K] | undefined }
   hoverDelay: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 3000 ? Math.round(v) : undefined),
   showEnglish: (v) => (typeof v === 'boolean' ? v : undefined),
   definitionLanguage: (v) => (oneOf(['nl', 'en'] as const)(v) ? v : undefined),
+  pdfMode: (v) => (oneOf(['policy', 'all', 'never'] as const)(v) ? v : undefined),
+  pdfSites: siteList,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULTS) as SettingKey[];
@@ -134,7 +141,7 @@ export function migrate(stored: unknown): Record<string, unknown> {
 export function parseSettings(stored: unknown): Settings {
   const changes = migrate(stored);
   // A fresh copy (the arrays too); not structuredClone, whose first call costs ~1 ms per page.
-  const out: Settings = { ...DEFAULTS, disabledSites: [], enabledSites: [], categories: [...DEFAULTS.categories] };
+  const out: Settings = { ...DEFAULTS, disabledSites: [], enabledSites: [], pdfSites: [], categories: [...DEFAULTS.categories] };
   for (const key of SETTING_KEYS) {
     if (!(key in changes)) continue;
     const clean = VALIDATORS[key](changes[key]);

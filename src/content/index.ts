@@ -58,6 +58,7 @@ const handlers: Handlers<ContentApi> = {
       url: location.href,
       title: document.title,
       lang: document.documentElement.lang,
+      pdf: document.contentType === 'application/pdf',
       ...s,
     };
   },
@@ -69,6 +70,11 @@ const handlers: Handlers<ContentApi> = {
 async function main(): Promise<void> {
   if (window.__izaBegrippen) return;
   window.__izaBegrippen = true;
+  // Chrome runs content scripts in a PDF tab's top document: where no redirect rule sent the PDF
+  // to the reader (older Chrome), the background decides now (src/background/pdf.ts).
+  if (document.contentType === 'application/pdf' && window === window.top) {
+    ext().sendMessage({ type: 'pdfTab', params: { url: location.href } }).catch(() => undefined);
+  }
   const lifetime = new AbortController();
   const listener = createListener<ContentApi>(ext().id, CONTENT_VALIDATORS, handlers);
   // Only the top frame answers the popup; frames still highlight and show cards.

@@ -4,14 +4,15 @@ import { loadSettings, updateSettings, watchSettings } from '../common/storage';
 import { DEFAULTS, type Settings } from '../common/settings';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../common/glossary-types';
 import { uiLanguage } from '../common/i18n';
+import { PdfOptions } from './PdfOptions';
 
 /** Dutch first, English beside it; the browser's language decides which leads. */
-function L({ nl, en }: { nl: string; en: string }) {
+export function L({ nl, en }: { nl: string; en: string }) {
   return uiLanguage() === 'nl' ? <>{nl} <span class="muted" lang="en">· {en}</span></> : <>{en} <span class="muted" lang="nl">· {nl}</span></>;
 }
 
 /** One radio button per option: [value, Dutch label, English label]. */
-function Choices<T extends string>(props: { name: string; current: T; pick: (v: T) => void; options: [T, string, string][] }) {
+export function Choices<T extends string>(props: { name: string; current: T; pick: (v: T) => void; options: [T, string, string][] }) {
   return (
     <>
       {props.options.map(([value, nl, en]) => (
@@ -80,6 +81,7 @@ export function Options() {
         <textarea id="sites" value={sitesText} onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)} onBlur={() => saveSites(sitesText)} />
         <p class="hint"><L nl="Wordt bewaard zodra je het veld verlaat." en="Saved when you leave the field." /></p>
       </fieldset>
+      <PdfOptions s={s} save={(patch) => void save(patch)} />
       <p><button type="button" class="btn secondary" id="reset" onClick={() => { void save({ ...DEFAULTS }); setSitesText(''); }}><L nl="Standaardinstellingen" en="Reset to defaults" /></button></p>
     </div>
   );

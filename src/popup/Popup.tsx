@@ -11,6 +11,7 @@ import { toMarkdown, toPlainText, type PageTerm } from '../common/page-glossary'
 import { t } from '../common/i18n';
 import type { Entry } from '../common/glossary-types';
 import { EntryDetails } from './EntryDetails';
+import { OpenInReader } from './OpenInReader';
 
 async function activeTabId(): Promise<number | undefined> {
   // `?tab=N` lets the popup page be opened in a tab for a given page (used by the e2e tests).
@@ -23,7 +24,11 @@ async function activeTabId(): Promise<number | undefined> {
 async function ask<T>(type: string, params: Record<string, unknown>): Promise<T | null> {
   const id = await activeTabId();
   if (id === undefined) return null;
-  return (browser.tabs.sendMessage(id, { type, params }, { frameId: 0 }) as Promise<T>).catch(() => null);
+  const answer = await (browser.tabs.sendMessage(id, { type, params }, { frameId: 0 }) as Promise<T | undefined>).catch(() => undefined);
+  if (answer !== undefined && answer !== null) return answer;
+  // No content script answered (Chrome resolves with nothing for a tab of an extension page): the
+  // tab may be the PDF reader, which answers runtime messages that name its tab.
+  return (browser.runtime.sendMessage({ type, params, tab: id }) as Promise<T | undefined>).then((r) => r ?? null, () => null);
 }
 
 export function Popup() {
@@ -33,6 +38,7 @@ export function Popup() {
   const [open, setOpen] = useState<string | null>(null);
   const [sort, setSort] = useState<'first' | 'name'>('first');
   const [copied, setCopied] = useState('');
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const entries = useMemo(() => entryMap(), []);
   const index = useMemo(() => indexEntries(entries.values()), [entries]);
 
@@ -45,6 +51,7 @@ export function Popup() {
       setTimeout(refresh, 400);
     }, ctl.signal);
     refresh();
+    void activeTabId().then(setTabId);
     // A context-menu lookup without a match leaves its text here for the search box.
     void browser.storage.session?.get('searchQuery').then((r) => {
       if (typeof r.searchQuery === 'string' && r.searchQuery) {
@@ -98,6 +105,7 @@ export function Popup() {
         </label>
       </div>
       {statusText ? <p class="status" id="status">{statusText}</p> : null}
+      <OpenInReader tabId={tabId} stats={stats} />
 
       <h2><label for="search">{t('search')}</label></h2>
       <input id="search" type="search" autoFocus placeholder={t('searchPlaceholder')} value={query}

@@ -25,7 +25,7 @@ export interface LaunchOptions {
   locale?: string;
   colorScheme?: 'light' | 'dark';
   /** Extra server paths, each { body, headers } (e.g. a fixture bundled by the test). */
-  routes?: Record<string, { body: string; headers?: Record<string, string> }>;
+  routes?: Record<string, { body: string | Uint8Array; headers?: Record<string, string> }>;
   /** Another build of the extension (default dist/chrome). */
   extensionDir?: string;
   /** Extra Chromium flags. */

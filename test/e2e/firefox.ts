@@ -41,6 +41,12 @@ const PREFS: Record<string, unknown> = {
   'remote.prefs.recommended': true,
 };
 
+export interface LaunchOptions {
+  extensionDir?: string;
+  prefs?: Record<string, unknown>;
+  routes?: Record<string, unknown>;
+}
+
 export class Firefox {
   private ws!: WebSocket;
   private nextId = 1;
@@ -51,18 +57,21 @@ export class Firefox {
   context = '';
   origin = '';
 
-  /** `extensionDir`: another build of the extension (default dist/firefox). */
-  static async launch(opts: { extensionDir?: string } = {}): Promise<Firefox> {
+  /**
+   * `extensionDir`: another build of the extension (default dist/firefox); `prefs` add to or
+   * override PREFS; `routes` are extra server paths (see test/tools/server.mjs).
+   */
+  static async launch(opts: LaunchOptions = {}): Promise<Firefox> {
     const ff = new Firefox();
-    await ff.start(opts.extensionDir ?? join(ROOT, 'dist', 'firefox'));
+    await ff.start(opts);
     return ff;
   }
 
-  private async start(extensionDir: string): Promise<void> {
-    this.server = await serve(join(ROOT, 'test', 'fixtures'));
+  private async start(opts: LaunchOptions): Promise<void> {
+    this.server = await serve(join(ROOT, 'test', 'fixtures'), opts.routes);
     this.origin = this.server.origin;
     this.profile = await mkdtemp(join(tmpdir(), 'iza-firefox-'));
-    await writeFile(join(this.profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+    await writeFile(join(this.profile, 'user.js'), Object.entries({ ...PREFS, ...opts.prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
     this.proc = spawn(findFirefox(), ['--headless', '--no-remote', '--profile', this.profile, '--remote-debugging-port', '0', '--remote-allow-system-access'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
@@ -97,7 +106,7 @@ export class Firefox {
       else w.resolve(msg.result);
     });
     await this.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    await this.send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
+    await this.send('webExtension.install', { extensionData: { type: 'path', path: opts.extensionDir ?? join(ROOT, 'dist', 'firefox') } });
     const tree = await this.send('browsingContext.getTree', {});
     this.context = tree.contexts[0].context;
   }
@@ -111,6 +120,24 @@ export class Firefox {
         if (this.waiting.delete(id)) reject(new Error(`BiDi ${method} timed out`));
       }, 30000);
     });
+  }
+
+  /** Runs `fn` with the driver pointed at another browsing context. */
+  async within<T>(ctx: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.context;
+    this.context = ctx;
+    try {
+      return await fn();
+    } finally {
+      this.context = prev;
+    }
+  }
+
+  /** Opens a new tab at `url`; returns its browsing context. */
+  async openTab(url: string): Promise<string> {
+    const { context } = await this.send('browsingContext.create', { type: 'tab' });
+    await this.within(context, () => this.navigate(url));
+    return context;
   }
 
   async navigate(url: string): Promise<void> {

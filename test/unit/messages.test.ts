@@ -69,11 +69,24 @@ describe('messages', () => {
 
   it('validates the badge count from content scripts', async () => {
     const count = vi.fn(() => null);
-    const listen = createListener<BackgroundApi>(OWN, BACKGROUND_VALIDATORS, { count } satisfies Handlers<BackgroundApi>);
+    const listen = createListener<BackgroundApi>(OWN, BACKGROUND_VALIDATORS, { count, bypass: vi.fn(() => null), pdfTab: vi.fn(() => null) } satisfies Handlers<BackgroundApi>);
     for (const c of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e7, '3', null]) expect(listen({ type: 'count', params: { count: c } }, me)).toBeUndefined();
     expect(count).not.toHaveBeenCalled();
     await expect(listen({ type: 'count', params: { count: 12 } }, me)).resolves.toBeNull();
     expect(count).toHaveBeenCalledOnce();
+  });
+
+  it('takes only web addresses for the reader bypass and the PDF-tab report', () => {
+    const bypass = vi.fn(() => null);
+    const pdfTab = vi.fn(() => null);
+    const listen = createListener<BackgroundApi>(OWN, BACKGROUND_VALIDATORS, { count: vi.fn(() => null), bypass, pdfTab });
+    for (const url of ['javascript:alert(1)', 'chrome://settings', 'file:///etc/passwd', 42, null, `https://a.nl/${'x'.repeat(9000)}`]) {
+      expect(listen({ type: 'bypass', params: { url } }, me)).toBeUndefined();
+      expect(listen({ type: 'pdfTab', params: { url } }, me)).toBeUndefined();
+    }
+    expect(listen({ type: 'bypass', params: { url: 'https://www.nza.nl/a.pdf' } }, me)).toBeDefined();
+    expect(bypass).toHaveBeenCalledOnce();
+    expect(pdfTab).not.toHaveBeenCalled();
   });
 
   it('fuzz: a handler only ever sees a payload its validator accepts; strangers never reach one', () => {
