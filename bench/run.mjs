@@ -19,13 +19,81 @@ import { MEASURE } from './measure.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// What was measured while tuning the engine (same machine, 2026-11-25 to 2026-11-29), kept with the results.
+// What the last full run showed, and what was measured while tuning the engine before painting, kept with the results.
 const ANALYSIS = `
-## What was changed, and what limits it
+## What the numbers say (2026-12-01, the painting engine)
 
-Measured on this machine while tuning (before → after, same pages):
+**The machine was heavily loaded throughout this run** (load average 8-11 on 2 cores, from other work):
+the bare TreeWalker baseline of the 5 MB page took 107 ms against 24 ms on 2026-11-29, and runs of
+the same measure spread 5-20x on the small pages. Ratios carry over in part, absolute times do not;
+margins of a few milliseconds (start-up, first view in the page, live latency, the longest slice,
+which counts wall time and so also time the process was descheduled) are inside the noise. A run on a
+quiet machine should confirm them before anyone tunes by them.
 
-1. **mark.js and NodeIterators.** mark.js collects text with \`document.createNodeIterator\`. Chromium keeps
+1. **Fresh load, 1.05x: missed (2.90x).** With the extension, \`load\` came after the page's own first
+   full rendering in 5 of 5 loads; without it, and with the control (the same extension without a
+   content script), in 2 of 5. That rendering is one frame of 3-7 s of style and layout for 40,000
+   blocks on this machine, the longest frame of every load with or without the extension; without
+   the extension \`load\` usually fires just before it, with the extension just after. It is not the
+   engine's pass over the page: a diagnostic build that starts the engine only after \`load\` (the
+   content script, settings and session set up before it, as now) still had \`load\` after that
+   rendering in 3 of 3 loads (4.6-9.9 s against 1.5-2.6 s); so did a build whose content script is empty
+   (\`void 0;\`): 3 of 3 (5.4-8.7 s), and one without content.css as well (5.8-9.4 s), while a
+   content script with only content.css and no JavaScript had \`load\` at 2.4-2.6 s in 2 of 3 loads
+   (without the extension 2.2-2.7 s). So the shift comes from injecting a JavaScript content script
+   at \`document_idle\` into the loading page at all, not from what it does: nothing the engine can
+   change by doing less before \`load\`. Untested ways out: \`run_at: document_start\` (injected before
+   parsing; the engine then waits for DOMContentLoaded or load), or registering the content script
+   only for pages that are not this large. These builds (IZA_BENCH_EXTENSION=dir, 3 loads each,
+   2026-12-01, same loaded machine) are not part of the bench.
+   First contentful paint is unchanged (0.89x).
+2. **First highlight in view, FCP + 100 ms: missed (FCP + 6.6 s, 4.2-10.5 s).** The engine paints its
+   first 300 ranges in its first slices, from the top, but a painted range shows only in the next
+   rendering, and on this page that is the full first layout above. FCP is a partial rendering while
+   the parser runs, before a \`document_idle\` content script runs at all. Within 100 ms of FCP would
+   take running while the page parses (\`document_start\` with an observer on parsed content) and a
+   browser that renders the highlight in the frame after.
+3. **Long animation frames, none: missed (+13 at load, +1 scrolling).** Most of the extra frames at load
+   are ~100 ms long with no rendering and no blocking time: the engine's 8 ms slices, continued with
+   \`scheduler.yield()\`, follow each other with nothing to render in between, and the LoAF API counts
+   such a chain as one frame. Input does not wait (no task passes 50 ms), but the budget counts
+   them; yielding to a rendered frame (requestAnimationFrame, or setTimeout) every ~40 ms of work
+   would end the chains, at some wall time. Scrolling: one frame of 96 ms (84-242) in 30 screens,
+   none without the extension: a paint of up to 800 ranges near the reader (a change to the
+   highlight repaints it whole).
+4. **Hover, median 2 ms: met (20 µs; p99 2.0 ms).** The session's hit test looks only at the painted
+   ranges whose text lies directly in the pointer's target element (0.4 on average on this page), so
+   it does not grow with the page: 50 µs median with all 36,788 terms painted. A real pointer move
+   takes 65 µs longer with the extension (80 against 15 µs; p99 0.69 against 0.05 ms).
+   highlightsFromPoint and caretPositionFromPoint are cheap at the median here (75-100 µs, far under
+   the 8.7 and 4.1 ms measured before on a 40,000-paragraph page) but have a long tail: p99 91 ms and
+   34 ms, and highlightsFromPoint 629 ms p99 with every term painted.
+5. **Full paint, 3x: missed (13.8x; runs 5.4-30.5x; 14.0x before).** Painting costs next to nothing;
+   finding costs what it did: reading and matching every character (walk, matcher, bookkeeping of
+   ~37,000 occurrences; see below for what more it would take). **Painting every term at once**:
+   312 ms of script, then a 771 ms frame; afterwards every change to the highlight (one range out and
+   back) costs a 916 ms frame, against none over 50 ms with the engine's 1,344 ranges, and 10 screens
+   of scrolling take 1.2 s against 0.6 s (no frame over 50 ms either way). A large highlight costs per
+   change (each reveal, each live batch), not per scrolled frame: this is why the engine paints only
+   near the reader.
+6. **Live content, 100 ms: missed (113 ms at a batch every 250 ms, 217 ms at a batch every frame; 46 and
+   124 ms before).** The engine time is what it was (161-255 ms for 1,000 paragraphs, all 1,838 terms
+   painted, none of its own writes reprocessed). Quick runs earlier the same day with less load gave
+   71-87 ms and 99-140 ms; the 250 ms pace is probably within budget on a quiet machine, the flood is not.
+
+How each part is measured is in its section above. Hover is measured twice on purpose: in the page,
+through the bench build of the session, each call timed on its own with clean layout (as during a
+pointer event) against the browser's own hit tests on the same points; and with real pointer moves
+into the built extension, where the page world's first and last pointermove listeners bracket the
+extension's, against the same moves without it. Both are timed in a cross-origin isolated page (5 µs
+timers). Fresh loads read nothing that forces layout while the page loads: ranges are stamped by the
+frame they appear in and placed in the viewport only afterwards.
+
+## Earlier (wrapping engine, 2026-11-25 to 2026-11-29)
+
+Measured on this machine while tuning (before → after, same pages); item 5 was replaced by painting:
+
+1. **mark.js and NodeIterators.** mark.js collects text with \\\`document.createNodeIterator\\\`. Chromium keeps
    every NodeIterator registered with the document until garbage collection and visits all of them on
    each node removal, so one mark.js call per text node grew quadratically. A build-time patch
    (src/build/markjs-patch.ts, unit-tested against the unpatched library) gives mark.js a one-node
@@ -49,11 +117,11 @@ Measured on this machine while tuning (before → after, same pages):
 5. **Wrap near the reader (new).** Writing a mark costs 10-25 µs (mark.js, attributes), and on a long flat
    page every DOM change also costs a layout of the whole page (~90 ms for 40,000 paragraphs in one
    container, measured on a page without the extension). So the engine finds every occurrence but
-   wraps only the first 200 from the viewport outward at once (\`EAGER_MARKS\`); the rest are kept with
+   wraps only the first 200 from the viewport outward at once (\\\`EAGER_MARKS\\\`); the rest are kept with
    their place in document order and wrapped when the reader comes within 40 text nodes of them, 400
    on each side at a time, so a scroll rarely writes at all. The viewport is placed among the waiting
    matches by binary search over their boxes (layout is read, never changed); a hit test
-   (\`caretPositionFromPoint\`) cost 6-40 ms a frame on the 5 MB page, and 550 ms on the first one after
+   (\\\`caretPositionFromPoint\\\`) cost 6-40 ms a frame on the 5 MB page, and 550 ms on the first one after
    a jump, and is kept only as a fallback where boxes are not in document order. Counts, the term
    list, the page glossary, jump and next/previous include the waiting matches (jump and step wrap
    what they need first). Full highlight of the 5 MB page: 1,428 ms → 380-630 ms of engine work
@@ -63,11 +131,11 @@ Measured on this machine while tuning (before → after, same pages):
    engine time.
 7. **Start-up.** The content script no longer loads webextension-polyfill (src/common/ext.ts: the
    same promise-based calls, ~70 lines): its set-up, and the bundler's interop touching every
-   \`chrome\` namespace, cost 5-6 ms per page. The matcher's tables are built lazily.
+   \\\`chrome\\\` namespace, cost 5-6 ms per page. The matcher's tables are built lazily.
 
-What still stands between the engine and the budgets:
+What finding every term would still take (unchanged by painting):
 
-- **Full highlight, 10x.** Missed: 10-20x across runs since the first-word filter (engine 340-540 ms
+- **Finding every term (the 10x budget then, 3x now).** Missed: 10-20x across runs since the first-word filter (engine 340-540 ms
   against a baseline of 24-60 ms; the baseline alone varies by half from run to run on this
   machine), 15-25x before it. What is left is reading and matching every character: the walk
   with its exclusion and shadow-root checks (1.5-2.5x the baseline by itself: elements are visited
@@ -77,36 +145,6 @@ What still stands between the engine and the budgets:
   What more it would take: matching on a worker (the text would first have to be copied there,
   which costs about what reading it does), or matching only near the reader as well (then counts
   and the term list would be incomplete until the page was read).
-- **No task over 50 ms.** The engine's own slices stay at 8-30 ms on every page. Frames are another
-  matter, and this benchmark only sees them since it reads the Long Animation Frames API (the Long
-  Tasks API, used before, reports no rendering work in this Chromium, so the earlier "longest task"
-  was really the longest slice). On the 5 MB page, 40,000 blocks in one container, any DOM change
-  costs the browser one frame of 150-470 ms of style, layout and paint: writing a single \`<mark>\`
-  by hand on the same page without the extension does it. So the frames that show the engine's
-  writes pass 50 ms there: two during the initial pass and one per batch of wrapping while
-  scrolling (the batches are large for this reason: about one in 30 screens); scrolling the same page
-  without the extension has none. On the 1 MB page one frame of the initial pass reaches 65-100 ms,
-  mostly script: Chromium puts off rendering while yielded slices keep coming. Tried: yielding to a
-  rendered frame every 33 ms of work (1 MB: 99 → 65 ms; 5 MB: 2 → 4 long frames and 1.5x the wall
-  time, as each render after a write is that expensive there); not kept. What it would take: no DOM
-  change at all for terms the reader has not reached (the CSS Custom Highlight API paints ranges
-  without layout; cards would then need hit testing instead of elements to hover and focus).
-- **Live pages, 3x.** The baseline reads the 1,000 new paragraphs (~295 KB of text) in 0.4-0.9 ms.
-  Matching them takes 35-50 ms (on a short page the matcher is barely warmed up), and new content is
-  wrapped at once, since the reader usually looks at it: ~1,840 marks. mark.js is most of that.
-  Measured on the same text nodes in the same page, a mark made through mark.js costs 20-35 µs and
-  the same DOM writes by hand (splitText, createElement, setAttribute) 5-13 µs. Per call mark.js
-  reads \`navigator.userAgent\`, copies its 21 default options with four new closures, checks and
-  sorts the ranges, and logs them with JSON.stringify even with logging off (the entry ids now
-  ride on each range under a symbol key, which JSON.stringify skips, and the options object is made
-  once per style). Without mark.js the 3x would still be out of reach: matching alone is ~50x the
-  baseline. Latency when a batch arrives every 250 ms (infinite scroll fetching its next page) is
-  40-70 ms; a batch of 50 every frame (3,000 paragraphs a second) is near the engine's throughput.
-- **Start-up, 5 ms, and off.** Most runs now measure 4-7 ms with the site on or off; the spread on this
-  machine is wide (4-30 ms for the same build; an empty content script reads 0.0-0.1 ms). What
-  remains in the off case is creating the content script's world and its \`chrome\` bindings, reading
-  storage and registering two listeners. Where the site is off there is no walk and no observer (the
-  e2e switch tests check it).
 `.split('\n');
 const MARKJS_LIMIT_MS = 5000;
 /**
