@@ -1,8 +1,12 @@
-// The real content-script engine, exposed to benchmark pages (bundled by bench/run.mjs).
+// The real content-script engine, exposed to benchmark pages (bundled by bench/run.mjs): the
+// Engine with a TermSession (its index, painter, hover hit test and hydration guard), set up as
+// src/content/activation.ts does on a web page.
 import Mark from 'mark.js';
-import { Engine } from '../src/content/engine';
+import { Engine, EAGER_PAINT } from '../src/content/engine';
+import { TermSession } from '../src/content/session';
 import { createMatcher } from '../src/content/matcher';
 import { matcherData } from '../src/common/glossary-data';
+import { DEFAULTS } from '../src/common/settings';
 import { buildTrie, formsOf, unicodePattern } from '../src/build/trie-pattern';
 
-Object.assign(window, { __iza: { Engine, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } });
+Object.assign(window, { __iza: { Engine, TermSession, DEFAULTS, EAGER_PAINT, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } });
