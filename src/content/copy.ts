@@ -3,8 +3,9 @@
  * nothing to do. Where a selection reaches a term that is wrapped for use (card open, keyboard
  * focus), that use ends before the browser serialises the selection: the selection is moved onto
  * the page's own text nodes, the marks are removed, and the browser's copy (text/plain and
- * text/html, with the page's CSS applied as usual) sees the DOM as the page made it. The same
- * goes for dragging a selection.
+ * text/html, with the page's CSS applied as usual) sees the DOM as the page made it. The card's
+ * host sits at the end of <html>, so Ctrl+A would take the open card's text along: a selection
+ * that reaches it closes the card first. The same goes for dragging a selection.
  */
 import { groupOf, type Group } from './highlighter';
 
@@ -33,18 +34,22 @@ function originalPoint(node: Node, offset: number): [Node, number] {
 }
 
 /**
- * Installs the guard. `uses` lists the marks written now; `release` ends every use. Runs in the
+ * Installs the guard. `ours` lists the elements of ours in the page now (marks of terms in use,
+ * the card's host); `release` ends every use and closes the card. Runs in the
  * capture phase on the window, before the page's own copy handlers, so they too see the page's
  * DOM.
  */
-export function installCopyGuard(doc: Document, marks: () => readonly Element[], release: () => void, signal: AbortSignal): void {
+export function installCopyGuard(doc: Document, ours: () => readonly Element[], release: () => void, signal: AbortSignal): void {
   const guard = (): void => {
-    const written = marks();
+    const written = ours();
     if (written.length === 0) return;
     const sel = doc.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
     const ranges = [...Array(sel.rangeCount).keys()].map((i) => sel.getRangeAt(i));
-    if (!ranges.some((r) => written.some((m) => r.intersectsNode(m)))) return;
+    // The card's host counts whether or not the range reaches it: Chromium's select-all copies
+    // <html>'s later children too, though the range ends in <body>.
+    const host = written.some((el) => el.parentNode === doc.documentElement);
+    if (!host && !ranges.some((r) => written.some((m) => r.intersectsNode(m)))) return;
     const points = ranges.map((r) => [originalPoint(r.startContainer, r.startOffset), originalPoint(r.endContainer, r.endOffset)] as const);
     // Each point is remembered in a node that stays: the page's own text node, or an element.
     // Element offsets count our pieces, so turn them into "after this page node" before unwrapping.

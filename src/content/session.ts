@@ -56,7 +56,7 @@ export class TermSession implements TriggerHost {
     });
     doc.defaultView?.addEventListener('scroll', () => this.proxy.place(), { passive: true, capture: true, signal: this.controller.signal });
     installTriggers(doc, this, this.controller.signal);
-    installCopyGuard(doc, () => this.painter.marksInUse(), () => this.releaseUses(), this.controller.signal);
+    installCopyGuard(doc, () => this.ownElements(), () => this.releaseUses(), this.controller.signal);
   }
 
   get signal(): AbortSignal {
@@ -277,6 +277,15 @@ export class TermSession implements TriggerHost {
   private closed(): void {
     this.shown = null;
     this.painter.releaseAll(this.focusedTerm);
+  }
+
+  /** Every element of ours in the page now: marks of terms in use, the card's host, the proxy. */
+  private ownElements(): Element[] {
+    const out: Element[] = this.painter.marksInUse();
+    if (this.card.element) out.push(this.card.element);
+    const proxy = this.proxy.element?.getRootNode();
+    if (proxy instanceof ShadowRoot) out.push(proxy.host);
+    return out;
   }
 
   private releaseUses(): void {
