@@ -126,28 +126,14 @@ async function buildTarget(target, glossary, base) {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const result = await esbuild.build({
+    ...bundleOptions(target, out, glossary),
     entryPoints: {
       content: 'src/content/index.ts',
       background: 'src/background/index.ts',
       popup: 'src/popup/index.tsx',
       options: 'src/options/index.tsx',
     },
-    absWorkingDir: ROOT,
-    outdir: out,
-    bundle: true,
     format: 'iife',
-    target: target === 'chrome' ? 'chrome120' : 'firefox128',
-    minify: false,
-    sourcemap: args.has('--dev') ? 'linked' : false,
-    legalComments: 'none',
-    metafile: true,
-    jsx: 'automatic',
-    loader: { '.css': 'text' },
-    jsxImportSource: 'preact',
-    define: { __TARGET__: JSON.stringify(target) },
-    alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
-    plugins: [glossaryPlugin(glossary), markjsPlugin()],
-    logLevel: 'warning',
   });
   await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(target, base), null, 2)}\n`);
   await cp(join(ROOT, 'src', '_locales'), join(out, '_locales'), { recursive: true });
@@ -169,11 +155,19 @@ async function buildTarget(target, glossary, base) {
  */
 async function buildReader(target, out, glossary) {
   return esbuild.build({
+    ...bundleOptions(target, out, glossary),
     entryPoints: { reader: 'src/reader/index.ts' },
+    format: 'esm',
+    plugins: [...bundleOptions(target, out, glossary).plugins, pdfjsExternal],
+  });
+}
+
+/** What every bundle of a target shares: readable output, the glossary, patched mark.js. */
+function bundleOptions(target, out, glossary) {
+  return {
     absWorkingDir: ROOT,
     outdir: out,
     bundle: true,
-    format: 'esm',
     target: target === 'chrome' ? 'chrome120' : 'firefox128',
     minify: false,
     sourcemap: args.has('--dev') ? 'linked' : false,
@@ -184,9 +178,9 @@ async function buildReader(target, out, glossary) {
     loader: { '.css': 'text' },
     define: { __TARGET__: JSON.stringify(target) },
     alias: { 'mark.js': './node_modules/mark.js/dist/mark.es6.js' },
-    plugins: [glossaryPlugin(glossary), markjsPlugin(), pdfjsExternal],
+    plugins: [glossaryPlugin(glossary), markjsPlugin()],
     logLevel: 'warning',
-  });
+  };
 }
 
 /** `./pdfjs/…` imports stay as they are: those files are copied unmodified, not bundled. */

@@ -12,14 +12,8 @@ let pageTab = 0;
 const EXT = `moz-extension://${FIXED_UUID}`;
 
 /** Runs `fn` with the driver pointed at another browsing context. */
-async function inContext<T>(ctx: string, fn: () => Promise<T>): Promise<T> {
-  const prev = ff.context;
-  ff.context = ctx;
-  try {
-    return await fn();
-  } finally {
-    ff.context = prev;
-  }
+function inContext<T>(ctx: string, fn: () => Promise<T>): Promise<T> {
+  return ff.within(ctx, fn);
 }
 
 async function openTab(url: string): Promise<string> {

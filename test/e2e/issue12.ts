@@ -92,14 +92,8 @@ export async function ffHoverTerm(ff: Firefox, text: string, scope = '', nth = 0
 }
 
 /** Runs `fn` with the driver pointed at another browsing context. */
-export async function ffIn<T>(ff: Firefox, ctx: string, fn: () => Promise<T>): Promise<T> {
-  const prev = ff.context;
-  ff.context = ctx;
-  try {
-    return await fn();
-  } finally {
-    ff.context = prev;
-  }
+export function ffIn<T>(ff: Firefox, ctx: string, fn: () => Promise<T>): Promise<T> {
+  return ff.within(ctx, fn);
 }
 
 /** Sets Firefox's stored settings from an extension page (as the options page does). */
