@@ -7,7 +7,7 @@
 import { keepMatches, type Matcher } from './matcher';
 import { absorbChanges, groupOf, unwrapAll } from './highlighter';
 import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
-import { SLICE_MS, now, yieldToPage } from './scheduler';
+import { SLICE_MS, now, whenLoaded, yieldToPage } from './scheduler';
 import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
 import { TermIndex, isValid, makeEntry, type Entry } from './terms';
 import type { Painter } from './paint';
@@ -49,9 +49,6 @@ const REVEAL_PER_FRAME = 800;
 const REVEAL_EVERY_MS = 100;
 /** Most occurrences painted at once: beyond it, those farthest from the reader are unpainted. */
 const PAINT_BUDGET = 4000;
-
-/** Longest wait for the page's `load` event before the pass goes on without it. */
-const LOAD_WAIT_MS = 10_000;
 
 /** What the MutationObserver watches on each root. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
@@ -201,7 +198,10 @@ export class Engine {
         const finished = this.slice(task);
         if (!finished) this.tasks.push(task);
         if (this.madeMarks && this.timings.firstMarks === null) this.timings.firstMarks = now();
-        if (this.tasks.length > 0) await (this.madeMarks ? this.afterLoad() : Promise.resolve()).then(yieldToPage);
+        // Before the page's `load`, only the first slice that paints runs (the terms at the top,
+        // where a loading page is shown): the rest would compete with the page's own loading
+        // (scheduler.yield continues ahead of the page's tasks; bench/RESULTS.md).
+        if (this.tasks.length > 0) await (this.madeMarks ? whenLoaded(this.doc) : Promise.resolve()).then(yieldToPage);
       }
       this.running = false;
       // The reader scrolled while the pass went on: wrap what is in view now (without a scroll,
@@ -209,26 +209,6 @@ export class Engine {
       if (this.scrolledDuringPass) this.requestReveal();
     })();
     return this.idle;
-  }
-
-  /**
-   * Waits for the page's `load` event, if it has not fired yet: before it, only the first slice
-   * that paints runs (the terms at the top, where a loading page is shown). The rest of the pass
-   * would otherwise compete with the page's own loading: scheduler.yield continues ahead of the
-   * page's tasks, and on a 5 MB page the pass held `load` back by seconds (bench/RESULTS.md).
-   */
-  private afterLoad(): Promise<void> {
-    const doc = this.doc;
-    if (doc.readyState === 'complete' || !doc.defaultView) return Promise.resolve();
-    return new Promise((resolve) => {
-      const win = doc.defaultView as Window;
-      // A page whose load never comes (a stalled image) still gets its terms, after a while.
-      const timer = win.setTimeout(resolve, LOAD_WAIT_MS);
-      win.addEventListener('load', () => {
-        win.clearTimeout(timer);
-        resolve();
-      }, { once: true });
-    });
   }
 
   /** Works on a task for one slice. Returns true when the task is exhausted. */

@@ -17,3 +17,19 @@ export function yieldToPage(): Promise<void> {
 }
 
 export const now = (): number => performance.now();
+
+/** Longest wait for a page's `load` event before work goes on without it (a stalled image). */
+const LOAD_WAIT_MS = 10_000;
+
+/** Resolves once the page's `load` event has fired (at once if it has), or after LOAD_WAIT_MS. */
+export function whenLoaded(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (doc.readyState === 'complete' || !win) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = win.setTimeout(resolve, LOAD_WAIT_MS);
+    win.addEventListener('load', () => {
+      win.clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
