@@ -7,7 +7,7 @@
 import { keepMatches, type Matcher } from './matcher';
 import { absorbChanges, groupOf, unwrapAll } from './highlighter';
 import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
-import { SLICE_MS, now, whenLoaded, yieldToPage } from './scheduler';
+import { SLICE_MS, idleSlice, nextFrameOrParsed, now, whenLoaded, whenParsed, yieldToPage } from './scheduler';
 import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
 import { TermIndex, isValid, makeEntry, type Entry } from './terms';
 import type { Painter } from './paint';
@@ -94,6 +94,10 @@ export class Engine {
   private lastReveal = -Infinity;
   private scrolledDuringPass = false;
   private revealListeners: AbortController | null = null;
+  /** The parser is still adding the page (the engine started before DOMContentLoaded). */
+  private loading = false;
+  /** Whether the observer watches the roots: not while the parser adds the page (see start). */
+  private observing = false;
 
   constructor(
     private readonly doc: Document,
@@ -107,13 +111,23 @@ export class Engine {
   /** Starts highlighting; resolves when the initial pass over the page is done. */
   start(): Promise<void> {
     this.timings.start = now();
+    // Started while the page is still being parsed (the content script runs at document_start:
+    // a script injected later holds back the page's load event until it has run, which in
+    // Chromium comes after the page's first full rendering, ~1 s on a 5 MB page;
+    // bench/RESULTS.md). The walk then follows the parser from the top, one slice a frame,
+    // painting the terms of the first screens in the frames that first show them. The observer
+    // waits for the end of parsing: every node the parser inserts would be a mutation record.
+    this.loading = this.doc.readyState === 'loading';
+    this.observing = !this.loading;
     this.addRoot(this.doc);
+    if (this.loading) void whenParsed(this.doc).then(() => this.parsed());
     // While the page loads, nothing may force a layout (finding the viewport does): the walk then
     // starts at the top, which is where a loading page is shown.
     const loaded = this.doc.readyState === 'complete';
     const anchorNode = this.opts.firstOnly === 'off' && loaded ? viewportAnchor(this.doc) : null;
     const anchor = anchorNode && this.doc.body?.contains(anchorNode) ? liftOutOfExcluded(anchorNode) : null;
-    const root = this.doc.body ?? this.doc.documentElement;
+    // While loading there may be no body yet: the walk covers the document (<head> is excluded).
+    const root = this.loading ? this.doc : (this.doc.body ?? this.doc.documentElement);
     if (anchor) {
       this.tasks.push(
         { walk: this.walk(root, { start: anchor }), first: anchor, dir: 1, eager: EAGER_PAINT, seq: 0 },
@@ -125,6 +139,31 @@ export class Engine {
     return this.run().then(() => {
       this.timings.initialDone = now();
     });
+  }
+
+  /**
+   * The parser has finished: observe the page from now on, and look again at the part the walk
+   * covered while the page loaded (what scripts changed there during parsing, and a text node
+   * the parser was still filling). Unchanged text nodes with terms are skipped at once.
+   */
+  private parsed(): void {
+    if (this.stopped) return;
+    this.loading = false;
+    this.observing = true;
+    for (const r of this.roots) this.observer.observe(r, OBSERVE);
+    const forward = this.tasks.find((t) => t.dir === 1);
+    if (!forward) return;
+    const at = forward.walk.position();
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!root) return;
+    if (at.isConnected) {
+      this.tasks.unshift({ walk: this.walk(root, { until: at }), first: null, dir: 0, eager: Infinity, seq: 0 });
+    } else {
+      // The page removed the node the walk stood at: walk the whole page again, placing entries
+      // among those already found.
+      this.tasks.splice(this.tasks.indexOf(forward), 1, { walk: this.walk(root), first: null, dir: 0, eager: forward.eager, seq: 0 });
+    }
+    void this.run();
   }
 
   /** Removes every highlight and element, restores the page's text nodes, and stops observing. */
@@ -163,7 +202,7 @@ export class Engine {
     }
   }
 
-  private walk(root: Node, opts: { start?: Node; backward?: boolean } = {}): TextWalk {
+  private walk(root: Node, opts: { start?: Node; backward?: boolean; until?: Node } = {}): TextWalk {
     return createTextWalk(
       root,
       {
@@ -178,7 +217,7 @@ export class Engine {
     if (this.roots.includes(root)) return;
     this.roots.push(root);
     // contenteditable too: a region that becomes editable loses its marks before anyone types.
-    this.observer.observe(root, OBSERVE);
+    if (this.observing) this.observer.observe(root, OBSERVE);
     if (root.nodeType === 11) this.opts.onShadowRoot?.(root as ShadowRoot);
     if (walk) this.tasks.push({ walk: this.walk(root), first: null, dir: 0, eager: Infinity, seq: 0 });
   }
@@ -193,15 +232,14 @@ export class Engine {
         this.opts.matcher.prepare();
         await yieldToPage();
       }
+      let end = now() + SLICE_MS;
       while (this.tasks.length > 0 && !this.stopped) {
         const task = this.tasks.shift() as Task;
-        const finished = this.slice(task);
-        if (!finished) this.tasks.push(task);
+        const finished = this.slice(task, end);
+        // While loading, the end of the walk is only where the parser has got to.
+        if (!finished || (this.loading && task.dir === 1)) this.tasks.push(task);
         if (this.madeMarks && this.timings.firstMarks === null) this.timings.firstMarks = now();
-        // Before the page's `load`, only the first slice that paints runs (the terms at the top,
-        // where a loading page is shown): the rest would compete with the page's own loading
-        // (scheduler.yield continues ahead of the page's tasks; bench/RESULTS.md).
-        if (this.tasks.length > 0) await (this.madeMarks ? whenLoaded(this.doc) : Promise.resolve()).then(yieldToPage);
+        if (this.tasks.length > 0) end = await this.pause(this.tasks[0] as Task);
       }
       this.running = false;
       // The reader scrolled while the pass went on: wrap what is in view now (without a scroll,
@@ -211,9 +249,26 @@ export class Engine {
     return this.idle;
   }
 
-  /** Works on a task for one slice. Returns true when the task is exhausted. */
-  private slice(task: Task): boolean {
-    const end = now() + SLICE_MS;
+  /**
+   * Waits before the next slice, for the kind of work `next` is; resolves with the slice's end.
+   * - Terms the reader sees (the initial pass's first EAGER_PAINT, content the page adds): at
+   *   once, on a fresh task; while the page is parsed, one slice a frame, just before it renders.
+   * - The rest of the initial pass (terms found and counted, painted only on scrolling near):
+   *   after the page's `load` and then in idle periods only, behind the page's own work.
+   */
+  private async pause(next: Task): Promise<number> {
+    const background = next.dir !== 0 && next.eager <= 0;
+    if (!background) {
+      if (this.loading) await nextFrameOrParsed(this.doc);
+      else await yieldToPage();
+      return now() + SLICE_MS;
+    }
+    await whenLoaded(this.doc);
+    return idleSlice(this.doc);
+  }
+
+  /** Works on a task until `end`. Returns true when the task is exhausted. */
+  private slice(task: Task, end: number): boolean {
     let changed = false;
     let n = 0;
     let exhausted = false;
@@ -263,6 +318,10 @@ export class Engine {
    */
   write(fn: () => void): void {
     if (this.stopped) {
+      fn();
+      return;
+    }
+    if (!this.observing) {
       fn();
       return;
     }
@@ -331,6 +390,15 @@ export class Engine {
     if (this.revealFrame !== 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
+    if (this.doc.readyState !== 'complete') {
+      // A look at the viewport reads the layout: none before the page's load.
+      this.revealFrame = -1;
+      void whenLoaded(this.doc).then(() => {
+        this.revealFrame = 0;
+        this.requestReveal();
+      });
+      return;
+    }
     // At most one look per REVEAL_EVERY_MS while scrolling (each reads the layout of the page).
     const wait = this.lastReveal + REVEAL_EVERY_MS - now();
     const look = (): void => {

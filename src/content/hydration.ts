@@ -32,10 +32,24 @@ export class HydrationGuard {
   /** Elements that hold server-rendered framework content (found at start and on page changes). */
   private readonly roots = new Set<Element>();
 
-  constructor(private readonly doc: Document) {}
+  /** Roots to look through before the next answer (the document, shadow roots found since). */
+  private readonly toScan: ParentNode[];
 
-  /** Looks for server-rendered roots under `root` (cheap: comments and a selector query). */
+  constructor(private readonly doc: Document) {
+    this.toScan = [doc];
+  }
+
+  /**
+   * Notes a root to look through for server-rendered content. The look itself waits for the
+   * first question: only a term put in use asks, and reading every comment of a 5 MB page takes
+   * ~50 ms, which would otherwise fall before the page's load.
+   */
   scan(root: ParentNode = this.doc): void {
+    this.toScan.push(root);
+  }
+
+  /** Looks for server-rendered roots under `root` (comments and a selector query). */
+  private look(root: ParentNode): void {
     for (const el of root.querySelectorAll(ROOT_SELECTOR)) this.roots.add(el);
     const body = this.doc.body;
     if (!body) return;
@@ -61,6 +75,9 @@ export class HydrationGuard {
 
   /** True if writing an element around text in `node` is safe (no pending hydration there). */
   canWrite(node: Node): boolean {
+    // A page still being parsed may hydrate any part of it: nothing is written until it is whole.
+    if (this.doc.readyState === 'loading') return false;
+    while (this.toScan.length > 0) this.look(this.toScan.shift() as ParentNode);
     if (this.roots.size === 0) return true;
     for (const root of this.roots) {
       if (root.localName === 'astro-island' && !root.hasAttribute('ssr')) continue; // Hydrated.

@@ -33,3 +33,57 @@ export function whenLoaded(doc: Document): Promise<void> {
     }, { once: true });
   });
 }
+
+/** Resolves once the parser has finished the document (DOMContentLoaded), at once if it has. */
+export function whenParsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/**
+ * Resolves in the next animation frame, before it is rendered (what is painted then shows in that
+ * frame), or once the document is parsed, whichever comes first: a hidden tab has no frames.
+ */
+export function nextFrameOrParsed(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (!win) return Promise.resolve();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      win.cancelAnimationFrame(frame);
+      doc.removeEventListener('DOMContentLoaded', finish);
+      resolve();
+    };
+    const frame = win.requestAnimationFrame(finish);
+    doc.addEventListener('DOMContentLoaded', finish);
+  });
+}
+
+/** Longest wait for an idle period before background work runs anyway (a page that is never idle). */
+const IDLE_WAIT_MS = 1000;
+
+type IdleWindow = Window & {
+  requestIdleCallback?: (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts?: { timeout: number }) => number;
+};
+
+/**
+ * Waits for the browser's next idle period (requestIdleCallback) and resolves with the end of
+ * the slice that may run in it: at most SLICE_MS, and no longer than the idle period lasts.
+ * Background work (finding the terms the reader has not reached) thus runs after the page's
+ * frames, never in front of them: chained scheduler.yield() continuations run ahead of
+ * rendering, and Chromium lets them delay a pending frame for up to 100 ms (a long animation
+ * frame for every such chain; bench/RESULTS.md). Without the API, a plain task.
+ */
+export function idleSlice(doc: Document): Promise<number> {
+  const win = doc.defaultView as IdleWindow | null;
+  if (!win || typeof win.requestIdleCallback !== 'function') return yieldToPage().then(() => now() + SLICE_MS);
+  return new Promise((resolve) => {
+    win.requestIdleCallback?.((deadline) => {
+      // After the timeout the page is busy: take one ordinary slice.
+      const left = deadline.didTimeout ? SLICE_MS : Math.min(SLICE_MS, deadline.timeRemaining());
+      resolve(now() + Math.max(left, 1));
+    }, { timeout: IDLE_WAIT_MS });
+  });
+}

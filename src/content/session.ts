@@ -44,7 +44,6 @@ export class TermSession implements TriggerHost {
   constructor(private readonly doc: Document, private settings: Settings) {
     this.index = new TermIndex(doc);
     this.hydration = new HydrationGuard(doc);
-    this.hydration.scan();
     this.painter = new Painter(doc, {
       style: STYLE_NAME[settings.highlightStyle],
       canWrite: (n) => this.hydration.canWrite(n),

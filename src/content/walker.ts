@@ -12,6 +12,8 @@ const HEADING = /^h[1-6]$/;
 /** Yields the text nodes worth scanning, one at a time, so the caller can stop between any two. */
 export interface TextWalk {
   next(): Text | null;
+  /** The node the walk stands at (a forward walk resumes after it when the page adds more). */
+  position(): Node;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface TextWalk {
  * pages (bench/RESULTS.md). Elements are checked here instead, and an excluded one is stepped
  * over whole.
  */
-export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: boolean; start?: Node } = {}): TextWalk {
+export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: boolean; start?: Node; until?: Node } = {}): TextWalk {
   const doc = root.ownerDocument ?? (root as Document);
   const w = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   if (opts.start) w.currentNode = opts.start;
@@ -51,30 +53,54 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
         }
         return null;
       },
+      position: () => w.currentNode,
     };
   }
-  /** Moves past the current node's subtree; returns the node after it, or null at the end. */
-  const skipSubtree = (): Node | null => {
+  /**
+   * Moves past the subtree of `el` (the current node); returns the node after it, or null at the
+   * end. At the end the walker is put back on `el`: the parser of a loading page may still add
+   * nodes after it, and the walk must resume there, not at its root.
+   */
+  const skipSubtree = (el: Element): Node | null => {
     for (;;) {
       const s = w.nextSibling();
       if (s !== null) return s;
-      if (w.parentNode() === null) return null;
+      if (w.parentNode() === null) {
+        w.currentNode = el;
+        skipping = el;
+        return null;
+      }
     }
   };
+  const until = opts.until;
   let pending: Node | null = null;
+  /** An excluded element the walk ended at: the next call steps over it again. */
+  let skipping: Element | null = null;
+  let ended = false;
   return {
     next(): Text | null {
+      if (ended) return null;
+      if (skipping !== null) {
+        const el = skipping;
+        skipping = null;
+        w.currentNode = el;
+        pending = skipSubtree(el);
+        if (pending === null) return null;
+      }
       for (;;) {
         const n = pending ?? w.nextNode();
         pending = null;
         if (n === null) return null;
+        if (n === until) ended = true;
         if (n.nodeType === 3) {
           if ((n as Text).length > 1) return n as Text;
+          if (ended) return null;
           continue;
         }
+        if (ended) return null;
         const el = n as Element;
         if (isExcludedElement(el)) {
-          pending = skipSubtree();
+          pending = skipSubtree(el);
           if (pending === null) return null;
           continue;
         }
@@ -83,6 +109,7 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
         if (onHeading && HEADING.test(el.localName)) onHeading();
       }
     },
+    position: () => w.currentNode,
   };
 }
 

@@ -16,7 +16,7 @@ import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
 // @ts-expect-error: plain .mjs helper without types
 import { serve } from '../tools/server.mjs';
 
-export type Routes = Record<string, { body: string; headers?: Record<string, string> }>;
+export type Routes = Record<string, { body: string; headers?: Record<string, string>; parts?: { delay?: number; body: string }[] }>;
 export interface Server {
   origin: string;
   requests: string[];

@@ -6,7 +6,10 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-/** Starts serving `root`. `routes` maps a path to { body, headers } or a function returning that. */
+/**
+ * Starts serving `root`. `routes` maps a path to { body, headers, parts } or a function returning
+ * that; `parts` ([{ delay, body }]) are written one by one, each after its delay, before `body`.
+ */
 export async function serve(root, routes = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -16,7 +19,12 @@ export async function serve(root, routes = {}) {
     if (route) {
       const r = typeof route === 'function' ? await route(url) : route;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...r.headers });
-      res.end(r.body);
+      // A page that arrives in parts: each part after its delay (a slow server, a streamed render).
+      for (const part of r.parts ?? []) {
+        await new Promise((done) => setTimeout(done, part.delay ?? 0));
+        res.write(part.body);
+      }
+      res.end(r.body ?? '');
       return;
     }
     const path = normalize(join(root, decodeURIComponent(url.pathname))).replace(/\/$/, '/index.html');
