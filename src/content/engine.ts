@@ -7,6 +7,7 @@
 import { keepMatches, type Matcher } from './matcher';
 import { absorbChanges, groupOf, unwrapAll } from './highlighter';
 import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
+import { Revealer } from './reveal';
 import { SLICE_MS, idleSlice, nextFrameOrParsed, now, whenLoaded, whenParsed, yieldToPage } from './scheduler';
 import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
 import { TermIndex, isValid, makeEntry, type Entry } from './terms';
@@ -34,21 +35,11 @@ export const MUTATION_BATCH_MS = 20;
 
 /**
  * Occurrences each direction of the initial pass paints at once, outward from where it starts.
- * Beyond that, terms are found and counted but painted only when the reader comes near them:
- * in Chromium every change to a highlight repaints it whole, and a highlight of 40,000 ranges
- * costs 600 ms a frame and seconds of scrolling on the 5 MB page (bench/RESULTS.md).
+ * Beyond that, terms are found and counted but painted only when the reader comes near them
+ * (reveal.ts): in Chromium every change to a highlight revalidates all its ranges, and a
+ * highlight of 40,000 ranges costs 600 ms a frame on the 5 MB page (bench/RESULTS.md).
  */
 export const EAGER_PAINT = 300;
-/** When an unpainted entry is this close to the viewport (in text nodes with terms)… */
-const REVEAL_NEAR = 40;
-/** …those up to this far on either side are painted, so the reader can scroll on for a while. */
-const REVEAL_MARGIN = 400;
-/** At most this many entries are painted in one frame; the rest follow next frame. */
-const REVEAL_PER_FRAME = 800;
-/** Shortest time between two looks at the viewport while the page scrolls. */
-const REVEAL_EVERY_MS = 100;
-/** Most occurrences painted at once: beyond it, those farthest from the reader are unpainted. */
-const PAINT_BUDGET = 4000;
 
 /** What the MutationObserver watches on each root. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
@@ -90,10 +81,8 @@ export class Engine {
   private readonly painter: Painter;
   /** Entries found in the current slice, painted together at its end. */
   private toPaint: Entry[] = [];
-  private revealFrame = 0;
-  private lastReveal = -Infinity;
+  private readonly revealer: Revealer;
   private scrolledDuringPass = false;
-  private revealListeners: AbortController | null = null;
   /** The parser is still adding the page (the engine started before DOMContentLoaded). */
   private loading = false;
   /** Whether the observer watches the roots: not while the parser adds the page (see start). */
@@ -106,6 +95,10 @@ export class Engine {
     this.observer = new MutationObserver((records) => this.onRecords(records));
     this.index = opts.index;
     this.painter = opts.painter;
+    this.revealer = new Revealer(doc, this.index, this.painter, {
+      onScroll: () => (this.scrolledDuringPass ||= this.running),
+      onChange: () => this.opts.onChange?.(),
+    });
   }
 
   /** Starts highlighting; resolves when the initial pass over the page is done. */
@@ -157,7 +150,8 @@ export class Engine {
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return;
     if (at.isConnected) {
-      this.tasks.unshift({ walk: this.walk(root, { until: at }), first: null, dir: 0, eager: Infinity, seq: 0 });
+      // Nothing to look at again if the walk has not got into the body yet (it stands in <head>).
+      if (at !== root && root.contains(at)) this.tasks.unshift({ walk: this.walk(root, { until: at }), first: null, dir: 0, eager: Infinity, seq: 0 });
     } else {
       // The page removed the node the walk stood at: walk the whole page again, placing entries
       // among those already found.
@@ -173,9 +167,7 @@ export class Engine {
     this.pending.clear();
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.observer.disconnect();
-    this.revealListeners?.abort();
-    cancelAnimationFrame(this.revealFrame);
-    clearTimeout(this.revealFrame);
+    this.revealer.stop();
     this.painter.clear();
     this.index.clear();
     for (const r of this.roots) unwrapAll(r, MARK_SELECTOR); // Only marks whose bookkeeping is lost.
@@ -189,7 +181,7 @@ export class Engine {
 
   /** Paints the occurrences around the viewport now (after a jump or a resize). */
   revealNow(): void {
-    this.revealVisible(Infinity);
+    this.revealer.reveal(Infinity);
   }
 
   /** Resolves when queued work (initial pass and page changes so far) is done. */
@@ -244,7 +236,7 @@ export class Engine {
       this.running = false;
       // The reader scrolled while the pass went on: wrap what is in view now (without a scroll,
       // the marks made at once cover the viewport: the pass starts there).
-      if (this.scrolledDuringPass) this.requestReveal();
+      if (this.scrolledDuringPass) this.revealer.request();
     })();
     return this.idle;
   }
@@ -367,71 +359,9 @@ export class Engine {
       this.toPaint.push(entry);
       task.eager -= keep.length;
     } else {
-      this.listenForScroll();
+      this.revealer.listen();
     }
     return true;
-  }
-
-  private listenForScroll(): void {
-    if (this.revealListeners !== null) return;
-    // From now on, what scrolls into view (in the page or in any scrolling box) gets painted.
-    this.revealListeners = new AbortController();
-    const win = this.doc.defaultView;
-    const opts = { capture: true, passive: true, signal: this.revealListeners.signal };
-    const onScroll = (): void => {
-      this.scrolledDuringPass ||= this.running;
-      this.requestReveal();
-    };
-    win?.addEventListener('scroll', onScroll, opts);
-    win?.addEventListener('resize', onScroll, opts);
-  }
-
-  private requestReveal(): void {
-    if (this.revealFrame !== 0 || this.stopped) return;
-    const win = this.doc.defaultView;
-    if (!win) return;
-    if (this.doc.readyState !== 'complete') {
-      // A look at the viewport reads the layout: none before the page's load.
-      this.revealFrame = -1;
-      void whenLoaded(this.doc).then(() => {
-        this.revealFrame = 0;
-        this.requestReveal();
-      });
-      return;
-    }
-    // At most one look per REVEAL_EVERY_MS while scrolling (each reads the layout of the page).
-    const wait = this.lastReveal + REVEAL_EVERY_MS - now();
-    const look = (): void => {
-      this.revealFrame = win.requestAnimationFrame(() => {
-        this.revealFrame = 0;
-        this.lastReveal = now();
-        this.revealVisible(REVEAL_PER_FRAME);
-      });
-    };
-    if (wait <= 0) look();
-    else this.revealFrame = win.setTimeout(look, wait);
-  }
-
-  /**
-   * Paints the entries in and around the viewport (placed among them by the index), and unpaints
-   * those farthest away once more than PAINT_BUDGET occurrences are painted. Paints in large
-   * batches and only when the reader comes near unpainted terms (within REVEAL_NEAR entries):
-   * on a long page every change to the highlight repaints it, whether it adds one range or 800.
-   */
-  private revealVisible(limit: number): void {
-    if (this.index.size === 0 || this.stopped) return;
-    const win = this.doc.defaultView;
-    if (!win) return;
-    const span = this.index.viewportSpan(win);
-    if (span === null) return; // No term near the viewport at all.
-    const picked = this.index.around(span, REVEAL_NEAR, REVEAL_MARGIN, limit, (e) => !e.painted && isValid(e) && !isInsideExcluded(e.text));
-    if (picked.length === 0) return; // Everything near the viewport is painted: most looks end here.
-    this.painter.paint(picked);
-    if (this.painter.painted > PAINT_BUDGET) {
-      this.painter.unpaint(this.index.farthest(span, REVEAL_MARGIN, this.painter.painted, PAINT_BUDGET));
-    }
-    this.opts.onChange?.();
-    if (picked.length >= limit) this.requestReveal();
   }
 
   private onRecords(records: MutationRecord[]): void {

@@ -174,6 +174,15 @@ describe('keyboard commands and the context menu', () => {
     expect(await cardText(page, card)).toBe('Nederlandse Zorgautoriteit');
     const r2 = await h.worker.evaluate(([t]) => (globalThis as any).__izaTest.lookUp('geen begrip xyz', t), [tab]);
     expect(r2).toBe('search');
+    // Chromium 156 opens the real popup (action.openPopup), which takes the query from session
+    // storage at once; its page is not one Playwright drives, so: the popup opened and took it…
+    const cdp = await h.ctx.browser()!.newBrowserCDPSession();
+    const popups = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.url === `chrome-extension://${h.extId}/popup.html`).length;
+    await expect.poll(popups, { timeout: 10000 }).toBe(1);
+    await expect.poll(() => h.worker.evaluate(() => chrome.storage.session.get('searchQuery')), { timeout: 10000 }).toEqual({});
+    await cdp.detach();
+    // …and a popup opened with a query waiting shows it in the search field.
+    await h.worker.evaluate(() => chrome.storage.session.set({ searchQuery: 'geen begrip xyz' }));
     const popup = await openPopup(h, page);
     await popup.waitForFunction(() => (document.querySelector('#search') as HTMLInputElement).value === 'geen begrip xyz');
     await popup.close();
