@@ -177,6 +177,7 @@ const bundle = await esbuild.build({
   alias: { 'mark.js': join(ROOT, 'node_modules/mark.js/dist/mark.es6.js') }, plugins: [glossaryPlugin(glossary), markjsPlugin()], logLevel: 'warning',
 });
 const engineJs = bundle.outputFiles[0].text;
+const contentCss = await readFile(join(ROOT, 'src', 'content', 'content.css'), 'utf8');
 const big = policyPage(terms, 5_000_000, { seed: 7, minParagraphs: 40_000 });
 
 /** Cross-origin isolation: performance.now() then has 5 µs resolution instead of 100 µs. */
@@ -191,6 +192,9 @@ async function pageWith(html) {
   // isolation requires.
   await page.route('http://127.0.0.1:9/**', (route) => route.fulfill({ contentType: 'text/html', headers: ISOLATED, body: html }));
   await page.goto('http://127.0.0.1:9/page.html');
+  // The extension's document styles (manifest content_scripts css): with a ::highlight rule,
+  // every change to a highlight repaints the page, which the figures must include.
+  await page.addStyleTag({ content: contentCss });
   await page.addScriptTag({ content: engineJs });
   await page.addScriptTag({ content: MEASURE });
   return page;

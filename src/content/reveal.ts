@@ -1,10 +1,11 @@
 /**
  * Painting what the reader scrolls to. The initial pass paints the terms near where it starts;
  * the rest are found and counted but painted only when the reader comes near them, and those
- * far away are unpainted again: in Chromium every change to a highlight revalidates every range
- * painted (about 10 ms plus 6 µs a range on the 5 MB page, measured with bench tools), so the
- * painted set is kept small and changed in moderate batches, never in one frame that would be
- * long (bench/RESULTS.md).
+ * far away are unpainted again. Changes are rare and large: in Chromium 156 any change to a
+ * highlight styled with ::highlight repaints the whole page, a frame of 70-150 ms on the 5 MB
+ * page whether it adds one range or 3,000 (bench/RESULTS.md, "one range taken out and put
+ * back"). So one look paints a wide band of entries around the viewport, and scrolling within
+ * it changes nothing.
  */
 import { isInsideExcluded } from './dom-rules';
 import { now, whenLoaded } from './scheduler';
@@ -12,15 +13,15 @@ import { isValid, type TermIndex } from './terms';
 import type { Painter } from './paint';
 
 /** When an unpainted entry is this close to the viewport (in text nodes with terms)… */
-const REVEAL_NEAR = 30;
+const REVEAL_NEAR = 40;
 /** …those up to this far on either side are painted, so the reader can scroll on for a while. */
-const REVEAL_MARGIN = 120;
+const REVEAL_MARGIN = 400;
 /** At most this many entries are painted in one frame; the rest follow next frame. */
-const REVEAL_PER_FRAME = 250;
+const REVEAL_PER_FRAME = 800;
 /** Shortest time between two looks at the viewport while the page scrolls. */
 const REVEAL_EVERY_MS = 100;
 /** Most occurrences painted at once: beyond it, those farthest from the reader are unpainted. */
-export const PAINT_BUDGET = 1500;
+export const PAINT_BUDGET = 4000;
 
 export class Revealer {
   private frame = 0;
