@@ -16,9 +16,8 @@ import { renderToString as vueToString } from 'vue/server-renderer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './chromium';
-import { Firefox } from './firefox';
 import { collectErrors } from './hostile';
-import { CARD_TITLE, JS, bundle, chromiumDriver, firefoxDriver, paintedTexts, plainChromium, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
+import { CARD_TITLE, JS, bundle, chromiumDriver, firefoxDriver, firefoxWithRoutes, paintedTexts, plainChromium, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
 // @ts-expect-error: plain JS fixture
 import { App as ReactApp } from '../fixtures/issue12/react-ssr-app.js';
 // @ts-expect-error: plain JS fixture
@@ -261,26 +260,17 @@ describe('Chromium without the extension (the fixture is clean)', () => {
 });
 
 describe('Firefox ESR', () => {
-  let ff: Firefox;
-  let s: Server;
-  beforeAll(async () => {
-    ff = await Firefox.launch();
-    s = await serveFixtures(routes);
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await s?.close();
-  });
+  const fx = firefoxWithRoutes(() => routes);
   for (const fw of ['react', 'vue'] as const) {
     it(`${fw}: painted and carded before and after a late hydration, no hydration error, app updates`, async () => {
-      await ff.navigate(`${s.origin}/issue12/${fw}-ssr.html`);
-      await scenario(firefoxDriver(ff), fw, true);
+      await fx.ff.navigate(`${fx.origin}/issue12/${fw}-ssr.html`);
+      await scenario(firefoxDriver(fx.ff), fw, true);
     });
   }
   for (const app of APPS) {
     it(`${app}: a card held open across hydration writes nothing and causes no hydration error`, async () => {
-      await ff.navigate(`${s.origin}/issue12/${app}-ssr.html`);
-      await heldCard(firefoxDriver(ff), app);
+      await fx.ff.navigate(`${fx.origin}/issue12/${app}-ssr.html`);
+      await heldCard(firefoxDriver(fx.ff), app);
     });
   }
 });

@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './chromium';
-import type { Firefox } from './firefox';
-import { FIXED_UUID } from './firefox';
+import { FIXED_UUID, Firefox } from './firefox';
 import { PAINTED_SRC, type PaintedTerm } from './painted';
 // @ts-expect-error: plain .mjs helper without types
 import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
@@ -29,6 +29,34 @@ export const JS = { 'content-type': 'text/javascript' };
 /** Serves the fixtures and `routes` on 127.0.0.1 (a port of its own: another origin). */
 export function serveFixtures(routes: Routes = {}): Promise<Server> {
   return serve(FIXTURES, routes);
+}
+
+/**
+ * Firefox ESR with the add-on, and a server for `routes` (Firefox's harness serves only the
+ * fixtures; a function if they are made in a beforeAll): launched before the tests of the
+ * calling describe block, closed after them.
+ */
+export function firefoxWithRoutes(routes: Routes | (() => Routes)): { readonly ff: Firefox; readonly origin: string } {
+  let ff: Firefox | undefined;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    ff = await Firefox.launch();
+    server = await serveFixtures(typeof routes === 'function' ? routes() : routes);
+  });
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+  return {
+    get ff(): Firefox {
+      if (!ff) throw new Error('Firefox did not start');
+      return ff;
+    },
+    get origin(): string {
+      if (!server) throw new Error('the fixture server did not start');
+      return server.origin;
+    },
+  };
 }
 
 /** Bundles a page script (IIFE) for the browser. */

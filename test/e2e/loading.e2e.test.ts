@@ -8,9 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './chromium';
-import { Firefox } from './firefox';
 import { PAINTED_SRC } from './painted';
-import { chromiumDriver, firefoxDriver, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
+import { chromiumDriver, firefoxDriver, firefoxWithRoutes, waitCard, waitPainted, type Driver, type Routes } from './issue12';
 
 const FIRST = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>In delen</title>
 <script>window.__loaded = false; addEventListener('load', () => { window.__loaded = true; });</script></head>
@@ -79,25 +78,16 @@ describe('Chromium', () => {
 });
 
 describe('Firefox ESR', () => {
-  let ff: Firefox;
-  let s: Server;
-  beforeAll(async () => {
-    ff = await Firefox.launch();
-    s = await serveFixtures(routes);
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await s?.close();
-  });
+  const fx = firefoxWithRoutes(routes);
 
   it('a page in two parts: painted while loading, then the rest, nothing written', async () => {
     const started = Date.now();
-    await ff.send('browsingContext.navigate', { context: ff.context, url: `${s.origin}/issue12/parts.html`, wait: 'none' });
+    await fx.ff.send('browsingContext.navigate', { context: fx.ff.context, url: `${fx.origin}/issue12/parts.html`, wait: 'none' });
     // The new document's realm: wait until it is the page's.
     for (let i = 0; i < 100; i++) {
-      if ((await ff.eval<string>(`location.pathname`).catch(() => '')) === '/issue12/parts.html') break;
+      if ((await fx.ff.eval<string>(`location.pathname`).catch(() => '')) === '/issue12/parts.html') break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    await scenario(firefoxDriver(ff), started);
+    await scenario(firefoxDriver(fx.ff), started);
   });
 });

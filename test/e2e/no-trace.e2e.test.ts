@@ -11,8 +11,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './chromium';
-import { Firefox, GECKO_ID } from './firefox';
-import { chromiumDriver, firefoxDriver, plainChromium, serveFixtures, waitCard, type Driver, type Routes, type Server } from './issue12';
+import { GECKO_ID } from './firefox';
+import { chromiumDriver, firefoxDriver, firefoxWithRoutes, plainChromium, waitCard, type Driver, type Routes } from './issue12';
 
 const PARAGRAPH = (i: number) =>
   `<p id="p${i}">Alinea ${i}: de NZa en het Zorginstituut schrijven over passende zorg. Het regioplan volgt uit het Integraal Zorgakkoord (IZA), en de Zvw en de Wlz betalen de zorg. ` +
@@ -172,25 +172,16 @@ describe('Chromium', () => {
 });
 
 describe('Firefox ESR', () => {
-  let ff: Firefox;
-  let s: Server;
+  const fx = firefoxWithRoutes(routes);
   const ours: { small?: Snapshot[]; large?: Awaited<ReturnType<typeof large>>; largeHtml?: string } = {};
-  beforeAll(async () => {
-    ff = await Firefox.launch();
-    s = await serveFixtures(routes);
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await s?.close();
-  });
 
   it('with the extension: the small page through its steps, and the 2 MB page', async () => {
-    const d = firefoxDriver(ff);
-    await ff.navigate(`${s.origin}/issue12/notrace.html`);
+    const d = firefoxDriver(fx.ff);
+    await fx.ff.navigate(`${fx.origin}/issue12/notrace.html`);
     ours.small = await withExtension(d, null);
-    await ff.navigate(`${s.origin}/issue12/large.html`);
+    await fx.ff.navigate(`${fx.origin}/issue12/large.html`);
     const first = await large(d);
-    await ff.navigate(`${s.origin}/issue12/large.html`);
+    await fx.ff.navigate(`${fx.origin}/issue12/large.html`);
     const second = await large(d);
     ours.large = first.load < second.load ? first : second;
     await d.waitFor(`(${PAINTED_COUNT}) > 50`, 'painted on the large page', 20000);
@@ -200,13 +191,13 @@ describe('Firefox ESR', () => {
 
   it('as without it (add-on uninstalled): outerHTML, mutation records, the page\'s DOM work; load on the 2 MB page', async () => {
     expect(ours.small && ours.large, 'the run with the extension').toBeTruthy();
-    await ff.send('webExtension.uninstall', { extension: GECKO_ID });
-    const d = firefoxDriver(ff);
-    await ff.navigate(`${s.origin}/issue12/notrace.html`);
+    await fx.ff.send('webExtension.uninstall', { extension: GECKO_ID });
+    const d = firefoxDriver(fx.ff);
+    await fx.ff.navigate(`${fx.origin}/issue12/notrace.html`);
     compare(ours.small!, await baseline(d, null), STEPS.filter((x) => !x.includes('focus')));
-    await ff.navigate(`${s.origin}/issue12/large.html`);
+    await fx.ff.navigate(`${fx.origin}/issue12/large.html`);
     const b1 = await large(d);
-    await ff.navigate(`${s.origin}/issue12/large.html`);
+    await fx.ff.navigate(`${fx.origin}/issue12/large.html`);
     const b2 = await large(d);
     const b = b1.load < b2.load ? b1 : b2;
     console.log(`firefox 2 MB page: load at ${ours.large!.load.toFixed(0)} ms with the extension (painted ranges at load: ${ours.large!.paintedAtLoad}), ${b.load.toFixed(0)} ms without`);
