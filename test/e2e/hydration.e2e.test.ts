@@ -15,9 +15,8 @@ import { createSSRApp } from 'vue';
 import { renderToString as vueToString } from 'vue/server-renderer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './chromium';
 import { collectErrors } from './hostile';
-import { CARD_TITLE, JS, bundle, chromiumDriver, firefoxDriver, firefoxWithRoutes, paintedTexts, plainChromium, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
+import { CARD_TITLE, JS, bundle, chromiumDriver, firefoxDriver, chromiumWithRoutes, firefoxWithRoutes, paintedTexts, plainChromium, serveFixtures, waitCard, waitPainted, type Driver, type Routes, type Server } from './issue12';
 // @ts-expect-error: plain JS fixture
 import { App as ReactApp } from '../fixtures/issue12/react-ssr-app.js';
 // @ts-expect-error: plain JS fixture
@@ -147,18 +146,12 @@ async function scenario(d: Driver, fw: Framework, extension: boolean): Promise<v
 }
 
 describe('Chromium', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch({ routes });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const c = chromiumWithRoutes(() => routes);
   for (const fw of ['react', 'vue'] as const) {
     it(`${fw}: painted and carded before and after a late hydration, no hydration error, app updates`, async () => {
-      const p = await h.ctx.newPage();
+      const p = await c.h.ctx.newPage();
       const console = collectErrors(p);
-      await p.goto(`${h.origin}/issue12/${fw}-ssr.html`);
+      await p.goto(`${c.h.origin}/issue12/${fw}-ssr.html`);
       await scenario(chromiumDriver(p), fw, true);
       expect(console).toEqual([]);
       await p.close();
@@ -167,9 +160,9 @@ describe('Chromium', () => {
   // Keyboard focus (Chromium only: headless Firefox fires no focus events).
   for (const fw of ['react', 'vue'] as const) {
     it(`${fw}: a term keeps keyboard focus across hydration without a write into the app, and Tab goes on`, async () => {
-      const p = await h.ctx.newPage();
+      const p = await c.h.ctx.newPage();
       const console = collectErrors(p);
-      await p.goto(`${h.origin}/issue12/${fw}-ssr.html`);
+      await p.goto(`${c.h.origin}/issue12/${fw}-ssr.html`);
       const d = chromiumDriver(p);
       await waitPainted(d, '#title', ['Passende zorg']);
       await d.settle();
@@ -195,9 +188,9 @@ describe('Chromium', () => {
   }
   for (const app of APPS) {
     it(`${app}: a card held open across hydration writes nothing and causes no hydration error`, async () => {
-      const p = await h.ctx.newPage();
+      const p = await c.h.ctx.newPage();
       const console = collectErrors(p);
-      await p.goto(`${h.origin}/issue12/${app}-ssr.html`);
+      await p.goto(`${c.h.origin}/issue12/${app}-ssr.html`);
       await heldCard(chromiumDriver(p), app);
       expect(console).toEqual([]);
       await p.close();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { ROOT } from './chromium';
+import { ROOT, launch, type Harness } from './chromium';
 import { FIXED_UUID, Firefox } from './firefox';
 import { PAINTED_SRC, type PaintedTerm } from './painted';
 // @ts-expect-error: plain .mjs helper without types
@@ -29,6 +29,23 @@ export const JS = { 'content-type': 'text/javascript' };
 /** Serves the fixtures and `routes` on 127.0.0.1 (a port of its own: another origin). */
 export function serveFixtures(routes: Routes = {}): Promise<Server> {
   return serve(FIXTURES, routes);
+}
+
+/** Chromium with the extension, serving the fixtures and `routes`, around the calling describe block. */
+export function chromiumWithRoutes(routes: Routes | (() => Routes)): { readonly h: Harness } {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await launch({ routes: typeof routes === 'function' ? routes() : routes });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return {
+    get h(): Harness {
+      if (!h) throw new Error('Chromium did not start');
+      return h;
+    },
+  };
 }
 
 /**

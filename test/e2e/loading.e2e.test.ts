@@ -6,10 +6,9 @@
  * paragraph an inline script inserted above the walk's position are painted too; nothing was
  * written into the page, and a card opens. Chromium and Firefox ESR.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './chromium';
+import { describe, expect, it } from 'vitest';
 import { PAINTED_SRC } from './painted';
-import { chromiumDriver, firefoxDriver, firefoxWithRoutes, waitCard, waitPainted, type Driver, type Routes } from './issue12';
+import { chromiumDriver, firefoxDriver, chromiumWithRoutes, firefoxWithRoutes, waitCard, waitPainted, type Driver, type Routes } from './issue12';
 
 const FIRST = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>In delen</title>
 <script>window.__loaded = false; addEventListener('load', () => { window.__loaded = true; });</script></head>
@@ -60,18 +59,12 @@ async function scenario(d: Driver, started: number): Promise<void> {
 }
 
 describe('Chromium', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch({ routes });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const c = chromiumWithRoutes(routes);
 
   it('a page in two parts: painted while loading, then the rest, nothing written', async () => {
-    const page = await h.ctx.newPage();
+    const page = await c.h.ctx.newPage();
     const started = Date.now();
-    await page.goto(`${h.origin}/issue12/parts.html`, { waitUntil: 'commit' });
+    await page.goto(`${c.h.origin}/issue12/parts.html`, { waitUntil: 'commit' });
     await scenario(chromiumDriver(page), started);
     await page.close();
   });
