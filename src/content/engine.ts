@@ -5,8 +5,9 @@
  * TermIndex; the Painter paints those near the reader. Everything it does is undone by stop().
  */
 import { keepMatches, type Matcher } from './matcher';
-import { absorbChanges, groupOf, unwrapAll } from './highlighter';
+import { groupOf, unwrapAll } from './highlighter';
 import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
+import { MUTATION_BATCH_MS, PageWatch } from './page-watch';
 import { Revealer } from './reveal';
 import { SLICE_MS, idleSlice, nextFrameOrParsed, now, whenLoaded, whenParsed, yieldToPage } from './scheduler';
 import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
@@ -30,8 +31,7 @@ export interface EngineOptions {
   onChange?(): void;
 }
 
-/** Delay before content added by the page is highlighted, batching bursts of mutations. */
-export const MUTATION_BATCH_MS = 20;
+export { MUTATION_BATCH_MS } from './page-watch';
 
 /**
  * Occurrences each direction of the initial pass paints at once, outward from where it starts.
@@ -41,8 +41,6 @@ export const MUTATION_BATCH_MS = 20;
  */
 export const EAGER_PAINT = 300;
 
-/** What the MutationObserver watches on each root. */
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
 
 interface Task {
   walk: TextWalk;
@@ -67,11 +65,8 @@ export interface EngineTimings {
 export class Engine {
   readonly timings: EngineTimings = { start: 0, firstMarks: null, initialDone: null };
   private readonly tasks: Task[] = [];
-  private readonly roots: (Document | ShadowRoot)[] = [];
-  private readonly pending = new Set<Node>();
-  private readonly observer: MutationObserver;
+  private readonly watch: PageWatch;
   private seen = new Set<string>();
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private stopped = false;
   private madeMarks = false;
@@ -85,14 +80,12 @@ export class Engine {
   private scrolledDuringPass = false;
   /** The parser is still adding the page (the engine started before DOMContentLoaded). */
   private loading = false;
-  /** Whether the observer watches the roots: not while the parser adds the page (see start). */
-  private observing = false;
 
   constructor(
     private readonly doc: Document,
     private opts: EngineOptions,
   ) {
-    this.observer = new MutationObserver((records) => this.onRecords(records));
+    this.watch = new PageWatch((nodes) => this.changed(nodes), () => this.painter.painted > 0);
     this.index = opts.index;
     this.painter = opts.painter;
     this.revealer = new Revealer(doc, this.index, this.painter, {
@@ -111,8 +104,8 @@ export class Engine {
     // painting the terms of the first screens in the frames that first show them. The observer
     // waits for the end of parsing: every node the parser inserts would be a mutation record.
     this.loading = this.doc.readyState === 'loading';
-    this.observing = !this.loading;
     this.addRoot(this.doc);
+    if (!this.loading) this.watch.observe();
     if (this.loading) void whenParsed(this.doc).then(() => this.parsed());
     // While the page loads, nothing may force a layout (finding the viewport does): the walk then
     // starts at the top, which is where a loading page is shown.
@@ -142,8 +135,7 @@ export class Engine {
   private parsed(): void {
     if (this.stopped) return;
     this.loading = false;
-    this.observing = true;
-    for (const r of this.roots) this.observer.observe(r, OBSERVE);
+    this.watch.observe();
     const forward = this.tasks.find((t) => t.dir === 1);
     if (!forward) return;
     const at = forward.walk.position();
@@ -164,14 +156,11 @@ export class Engine {
   stop(): void {
     this.stopped = true;
     this.tasks.length = 0;
-    this.pending.clear();
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.observer.disconnect();
+    this.watch.stop();
     this.revealer.stop();
     this.painter.clear();
     this.index.clear();
-    for (const r of this.roots) unwrapAll(r, MARK_SELECTOR); // Only marks whose bookkeeping is lost.
-    this.roots.length = 0;
+    for (const r of this.watch.roots) unwrapAll(r, MARK_SELECTOR); // Only marks whose bookkeeping is lost.
   }
 
   /** Number of term occurrences on the page, painted or not. */
@@ -188,8 +177,8 @@ export class Engine {
   async whenIdle(): Promise<void> {
     // A batch of page changes may still be waiting for its timer (on a busy machine, later than
     // MUTATION_BATCH_MS): wait for it, and for the work it queues.
-    while (!this.stopped && (this.flushTimer !== null || this.running)) {
-      if (this.flushTimer !== null) await new Promise((r) => setTimeout(r, MUTATION_BATCH_MS));
+    while (!this.stopped && (this.watch.waiting || this.running)) {
+      if (this.watch.waiting) await new Promise((r) => setTimeout(r, MUTATION_BATCH_MS));
       else await this.idle;
     }
   }
@@ -206,10 +195,7 @@ export class Engine {
   }
 
   private addRoot(root: Document | ShadowRoot, walk = false): void {
-    if (this.roots.includes(root)) return;
-    this.roots.push(root);
-    // contenteditable too: a region that becomes editable loses its marks before anyone types.
-    if (this.observing) this.observer.observe(root, OBSERVE);
+    if (!this.watch.add(root)) return;
     if (root.nodeType === 11) this.opts.onShadowRoot?.(root as ShadowRoot);
     if (walk) this.tasks.push({ walk: this.walk(root), first: null, dir: 0, eager: Infinity, seq: 0 });
   }
@@ -302,29 +288,9 @@ export class Engine {
     }
   }
 
-  /**
-   * Runs DOM writes with the observer disconnected: the browser then records none of our own
-   * mutations (which cost as much as the writes themselves), and they can never be reprocessed.
-   * `fn` is synchronous, so no page change can fall in the gap; changes the page made before are
-   * taken first.
-   */
+  /** Runs our DOM writes unobserved (PageWatch.write). */
   write(fn: () => void): void {
-    if (this.stopped) {
-      fn();
-      return;
-    }
-    if (!this.observing) {
-      fn();
-      return;
-    }
-    const before = this.observer.takeRecords();
-    if (before.length > 0) this.onRecords(before);
-    this.observer.disconnect();
-    try {
-      fn();
-    } finally {
-      for (const r of this.roots) this.observer.observe(r, OBSERVE);
-    }
+    this.watch.write(fn);
   }
 
   /**
@@ -364,22 +330,10 @@ export class Engine {
     return true;
   }
 
-  private onRecords(records: MutationRecord[]): void {
-    if (this.stopped) return;
-    if (absorbChanges(records, this.pending)) this.observer.takeRecords(); // Our own writes.
-    // Removals too: painted ranges in removed text are taken out in the batch (see flush).
-    const removal = this.painter.painted > 0 && records.some((r) => r.removedNodes.length > 0);
-    if ((this.pending.size > 0 || removal) && this.flushTimer === null) {
-      this.flushTimer = setTimeout(() => this.flush(), MUTATION_BATCH_MS);
-    }
-  }
-
   /** Queues the nodes the page added or changed since the last batch. */
-  private flush(): void {
-    this.flushTimer = null;
-    if (this.stopped) return;
+  private changed(nodes: ReadonlySet<Node>): void {
     let removed = false;
-    for (const node of this.pending) {
+    for (const node of nodes) {
       if (!node.isConnected) continue;
       if (isInsideExcluded(node)) {
         // Content holding terms was moved into (or became) an editor, a <pre>, …: unmark it.
@@ -396,7 +350,6 @@ export class Engine {
         this.tasks.push({ walk: this.walk(node), first: null, dir: 0, eager: Infinity, seq: 0 });
       }
     }
-    this.pending.clear();
     this.opts.topic?.forget((t) => !t.isConnected); // Held generic terms in removed text.
     // Painted terms whose text the page removed or changed: take their ranges out.
     const stale = this.painter.stale();
@@ -406,7 +359,7 @@ export class Engine {
       removed = true;
     }
     if (removed) {
-      this.observer.takeRecords(); // Our own writes.
+      this.watch.forgetOwn(); // Our own writes.
       this.opts.onChange?.();
     }
     void this.run();
