@@ -36,9 +36,19 @@ export interface Entry {
   done: boolean;
 }
 
-export function makeEntry(text: Text, matches: readonly TermMatch[], seq: number): Entry {
-  const entry: Entry = { text, data: text.data, occ: [], seq, painted: false, done: false };
-  entry.occ = matches.map((m) => ({ entry, ids: m.ids, startNode: text, start: m.start, endNode: text, end: m.end }));
+/**
+ * `data` is the node's text as matched, when the caller has read it already (every read of a
+ * text node's data is a call into the browser).
+ */
+export function makeEntry(text: Text, matches: readonly TermMatch[], seq: number, data: string = text.data): Entry {
+  // A plain loop, not map(): no closure per entry, and no empty array replaced at once (the pass
+  // makes ~25,000 entries on the 5 MB page, every one of which survives into the old generation).
+  const occ: Occurrence[] = [];
+  const entry: Entry = { text, data, occ, seq, painted: false, done: false };
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k] as TermMatch;
+    occ.push({ entry, ids: m.ids, startNode: text, start: m.start, endNode: text, end: m.end });
+  }
   return entry;
 }
 
@@ -57,11 +67,23 @@ export class TermIndex {
   /** All open entries, sorted by seq (rebuilt lazily when entries were added). */
   private list: Entry[] = [];
   private added: Entry[] = [];
+  /**
+   * Per text node, its latest entry, kept once dropped too: its seq is the node's document-order
+   * number (see place). One map and one write per entry: the initial pass adds ~25,000 of them
+   * on the 5 MB page, and every weak map entry costs the garbage collector work for as long as
+   * the page lives.
+   */
   private readonly byText = new WeakMap<Text, Entry>();
-  /** Entries per parent node: the hover hit test looks up the pointer's target element here. */
-  private readonly byParent = new WeakMap<Node, Entry[]>();
-  /** Document-order numbers of text nodes with occurrences (also of ones whose entry is gone). */
-  private readonly seqOf = new WeakMap<Text, number>();
+  /** Document-order numbers of text nodes placed before they had an entry. */
+  private readonly placed = new WeakMap<Text, number>();
+  /**
+   * Entries with occurrences that end under another parent than their text node's (the reader's
+   * text layers), per such parent: the hover hit test finds them there too. Web pages have none.
+   */
+  private readonly spanning = new WeakMap<Node, Entry[]>();
+  /** inParent's answers, valid while `version` (bumped by every add and drop) is unchanged. */
+  private readonly parentCache = new WeakMap<Node, { version: number; list: Entry[] }>();
+  private version = 0;
   private open = 0;
 
   constructor(private readonly doc: Document) {}
@@ -75,31 +97,52 @@ export class TermIndex {
     return e && !e.done ? e : undefined;
   }
 
-  /** Open entries whose text node is a child of `parent`. */
+  /**
+   * Open entries whose text node is a child of `parent` (or that have an occurrence ending in
+   * one). Only the hover hit test asks, for the element under the pointer: worked out then from
+   * the element's children, rather than kept up to date for every entry the pass adds.
+   */
   inParent(parent: Node): readonly Entry[] {
-    return this.byParent.get(parent) ?? [];
+    const cached = this.parentCache.get(parent);
+    if (cached !== undefined && cached.version === this.version) return cached.list;
+    const list: Entry[] = [];
+    for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
+      if (n.nodeType !== 3) continue;
+      const e = this.byText.get(n as Text);
+      if (e !== undefined && !e.done) list.push(e);
+    }
+    for (const e of this.spanning.get(parent) ?? []) if (!e.done && !list.includes(e)) list.push(e);
+    this.parentCache.set(parent, { version: this.version, list });
+    return list;
   }
 
   add(e: Entry): void {
     const old = this.byText.get(e.text);
     if (old && !old.done) this.drop(old);
     this.byText.set(e.text, e);
-    this.seqOf.set(e.text, e.seq);
-    for (const parent of parentsOf(e)) {
-      const list = this.byParent.get(parent);
-      if (list) list.push(e);
-      else this.byParent.set(parent, [e]);
+    const p = e.text.parentNode;
+    for (const o of e.occ) {
+      if (o.endNode === e.text) continue;
+      const q = o.endNode.parentNode;
+      if (q === null || q === p) continue;
+      const list = this.spanning.get(q);
+      if (!list) this.spanning.set(q, [e]);
+      else if (!list.includes(e)) list.push(e);
     }
     this.added.push(e);
     this.open++;
+    this.version++;
   }
 
   drop(e: Entry): void {
     if (e.done) return;
     e.done = true;
     this.open--;
-    for (const parent of parentsOf(e)) {
-      const list = this.byParent.get(parent);
+    this.version++;
+    for (const o of e.occ) {
+      if (o.endNode === e.text) continue;
+      const q = o.endNode.parentNode;
+      const list = q ? this.spanning.get(q) : undefined;
       const i = list ? list.indexOf(e) : -1;
       if (i !== -1) list?.splice(i, 1);
     }
@@ -107,6 +150,7 @@ export class TermIndex {
 
   clear(): void {
     for (const e of this.ordered()) e.done = true;
+    this.version++;
     this.list = [];
     this.added = [];
     this.open = 0;
@@ -156,7 +200,7 @@ export class TermIndex {
    * added): between those of the nearest numbered text nodes before and after it.
    */
   place(text: Text): number {
-    const known = this.seqOf.get(text);
+    const known = this.seqOf(text);
     if (known !== undefined) return known;
     const { before, after } = this.neighbours(text);
     let seq: number;
@@ -171,14 +215,14 @@ export class TermIndex {
       const b = list[i]?.seq;
       seq = a !== undefined && b !== undefined ? (a + b) / 2 : a !== undefined ? a + 1 : b !== undefined ? b - 1 : 0;
     }
-    this.seqOf.set(text, seq);
+    this.placed.set(text, seq);
     return seq;
   }
 
   /** Index in ordered() of the first entry at or after `node`. */
   indexAt(node: Node): number {
     const list = this.ordered();
-    const text = node.nodeType === 3 ? this.seqOf.get(node as Text) : undefined;
+    const text = node.nodeType === 3 ? this.seqOf(node as Text) : undefined;
     if (text !== undefined) return indexOfSeq(list, text);
     const { before, after } = this.neighbours(node);
     if (after !== null) return indexOfSeq(list, after);
@@ -286,6 +330,11 @@ export class TermIndex {
     return [Math.min(a, b), Math.max(a, b)];
   }
 
+  /** The document-order number of a text node with occurrences (also of one whose entry is gone). */
+  private seqOf(text: Text): number | undefined {
+    return this.byText.get(text)?.seq ?? this.placed.get(text);
+  }
+
   /** Numbers of the nearest numbered text nodes after and before `node`, by a short walk. */
   private neighbours(node: Node): { before: number | null; after: number | null } {
     const root = node.getRootNode() as Document | ShadowRoot;
@@ -299,7 +348,7 @@ export class TermIndex {
       return { before, after };
     }
     for (let n = w.nextNode(), k = 0; n !== null && k < SEQ_WALK; n = w.nextNode(), k++) {
-      const s = this.seqOf.get(n as Text);
+      const s = this.seqOf(n as Text);
       if (s !== undefined) {
         after = s;
         break;
@@ -307,7 +356,7 @@ export class TermIndex {
     }
     w.currentNode = node;
     for (let n = w.previousNode(), k = 0; n !== null && k < SEQ_WALK; n = w.previousNode(), k++) {
-      const s = this.seqOf.get(n as Text);
+      const s = this.seqOf(n as Text);
       if (s !== undefined) {
         before = s;
         break;
@@ -316,18 +365,6 @@ export class TermIndex {
     if (before !== null && after !== null && before > after) before = null; // Across roots.
     return { before, after };
   }
-}
-
-/** The parents of the text nodes an entry's occurrences start and end in (for the hit test). */
-function parentsOf(e: Entry): Node[] {
-  const out: Node[] = [];
-  const p = e.text.parentNode;
-  if (p) out.push(p);
-  for (const o of e.occ) {
-    const q = o.endNode.parentNode;
-    if (q && !out.includes(q)) out.push(q);
-  }
-  return out;
 }
 
 /** Index of the first entry of `list` (in document order) whose number is at least `seq`. */
