@@ -95,13 +95,6 @@ function loadTrie(flat: FlatTrie): Trie {
   return { root, first, chars, ends, depth1, second };
 }
 
-/** The child of `node` along code unit `c`, or 0. */
-function childOf(t: Trie, node: number, c: number): number {
-  const end = t.first[node + 1] as number;
-  for (let e = t.first[node] as number; e < end; e++) if (t.chars[e] === c) return e + 1;
-  return 0;
-}
-
 /**
  * Per code unit: the code unit a form has in its place, i.e. the lower case (when it is one code
  * unit: "İ" stays as it is) made canonical. Filled lazily beyond ASCII, 0 = not yet known (the
@@ -207,23 +200,44 @@ export function createMatcher(data: MatcherData): Matcher {
 
   /** Last node of the longest form that starts at `start` and ends at a word boundary. */
   let bestNode = 0;
-  /** End of the longest form that starts at `start` and ends at a word boundary, or -1. */
+  /**
+   * End of the longest form that starts at `start` and ends at a word boundary, or -1. This runs
+   * for about one word in four of the page (those some form begins with), code unit by code unit:
+   * the trie's arrays are read into locals and the child lookup is inlined.
+   */
   const longestAt = (s: string, start: number, t: Trie): number => {
     const n = s.length;
-    let node = t.root[fold(s.charCodeAt(start))] as number;
-    let j = start; // The code unit that `node` consumed.
+    const { first, chars, ends, second, depth1 } = t;
+    let c = FOLD[s.charCodeAt(start)] || foldOf(s.charCodeAt(start)); // The folded code unit `node` consumed…
+    let node = t.root[c] as number;
+    let j = start; // …and where it is.
     let best = -1;
     while (node !== 0) {
-      // A space in a form stands for a whole run of whitespace.
-      if (classes[s.charCodeAt(j)] === SPACE_CLASS) while (j + 1 < n && classes[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
+      // A space in a form stands for a whole run of whitespace (whitespace, and only that, folds
+      // to a space).
+      if (c === SPACE) while (j + 1 < n && classes[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
       j++;
-      const after = j < n ? fold(s.charCodeAt(j)) : -1;
-      if (t.ends[node] === 1 && (after < 0 || !isWord(classes[after] as number, s, j))) {
+      if (j >= n) {
+        if (ends[node] === 1) {
+          best = j;
+          bestNode = node;
+        }
+        break;
+      }
+      const d = s.charCodeAt(j);
+      c = FOLD[d] || foldOf(d);
+      if (ends[node] === 1 && !isWord(classes[c] as number, s, j)) {
         best = j;
         bestNode = node;
       }
-      if (after < 0) break;
-      node = node <= t.depth1 && after < 128 ? (t.second[(node - 1) * 128 + after] as number) : childOf(t, node, after);
+      if (node <= depth1 && c < 128) {
+        node = second[(node - 1) * 128 + c] as number;
+      } else {
+        const end = first[node + 1] as number;
+        let e = first[node] as number;
+        while (e < end && chars[e] !== c) e++;
+        node = e < end ? e + 1 : 0;
+      }
     }
     return best;
   };
@@ -257,10 +271,19 @@ export function createMatcher(data: MatcherData): Matcher {
         // units and its length (this runs for every letter of the page: the lookups are inlined).
         // Only a word that is some form's first word gets the trie walk.
         let h = step(0, FOLD[c] || foldOf(c));
-        for (; next < n; next++) {
+        const hashEnd = Math.min(n, i + FIRST_WORD_HASHED);
+        for (; next < hashEnd; next++) {
           const d = text.charCodeAt(next);
-          if (!isWord(classes[d] as number, text, next)) break;
-          if (next - i < FIRST_WORD_HASHED) h = step(h, FOLD[d] || foldOf(d));
+          const dc = classes[d] as number;
+          if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
+          h = step(h, FOLD[d] || foldOf(d));
+        }
+        // The rest of a long word only counts towards its length.
+        if (next === hashEnd) {
+          for (; next < n; next++) {
+            const dc = classes[text.charCodeAt(next)] as number;
+            if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
+          }
         }
         candidate = firstWords[step(h, next - i) & FIRST_WORD_MASK] === 1;
       } else {
