@@ -146,8 +146,20 @@ export function createMatcher(data: MatcherData): Matcher {
   const exact = new Map(Object.entries(data.exact));
   const folded = new Map(Object.entries(data.folded));
 
+  /** Whether normalizeForm would leave `text` as it is (most matched text: then no copies). */
+  const isNormal = (text: string): boolean => {
+    const n = text.length;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (classes[c] === SPACE_CLASS) {
+        if (c !== SPACE || k === 0 || k === n - 1 || classes[text.charCodeAt(k + 1)] === SPACE_CLASS) return false;
+      } else if (c === 0x2018 || c === 0x2019 || c === 0x2010 || c === 0x2011) return false;
+    }
+    return true;
+  };
+
   const resolve = (text: string): readonly string[] | null => {
-    const key = normalizeForm(text);
+    const key = isNormal(text) ? text : normalizeForm(text);
     const a = exact.get(key);
     const b = folded.get(key.toLowerCase());
     // An ambiguous form may be case-sensitive in one entry and not in another: all meanings count.
