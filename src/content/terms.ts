@@ -65,17 +65,26 @@ export function isValid(e: Entry): boolean {
   return g !== undefined && g.text === e.text && g.original === e.data && g.left === e.text.data;
 }
 
+/** A text node with the entries of the indexes that found terms in it. */
+type Keyed = Text & { [key: symbol]: Entry | undefined };
+
 export class TermIndex {
   /** All open entries, sorted by seq (rebuilt lazily when entries were added). */
   private list: Entry[] = [];
   private added: Entry[] = [];
   /**
    * Per text node, its latest entry, kept once dropped too: its seq is the node's document-order
-   * number (see place). One map and one write per entry: the initial pass adds ~25,000 of them
-   * on the 5 MB page, and every weak map entry costs the garbage collector work for as long as
-   * the page lives.
+   * number (see place). It is a property of the node itself, under a symbol of this index, not a
+   * weak map: the initial pass adds ~25,000 entries on the 5 MB page, and a weak map's entries
+   * cost a hash per node to add and the garbage collector work on every pass over the heap. The
+   * page never sees it: a content script runs in an isolated world, with JavaScript objects of its
+   * own for the page's nodes (Chromium) or Xray wrappers whose properties stay on our side
+   * (Firefox), and a node's object that has a property of its own lives as long as the node does
+   * (what jQuery's data() relies on in content scripts). The bench, which runs the engine in the
+   * page's own world, is the one place where the page could see it. An index made after a restart
+   * has a new symbol, so it never reads an old one's entries.
    */
-  private readonly byText = new WeakMap<Text, Entry>();
+  private readonly key = Symbol('iza-entry');
   /** Document-order numbers of text nodes placed before they had an entry. */
   private readonly placed = new WeakMap<Text, number>();
   /**
@@ -95,7 +104,7 @@ export class TermIndex {
   }
 
   entryOf(text: Text): Entry | undefined {
-    const e = this.byText.get(text);
+    const e = (text as Keyed)[this.key];
     return e && !e.done ? e : undefined;
   }
 
@@ -110,7 +119,7 @@ export class TermIndex {
     const list: Entry[] = [];
     for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
       if (n.nodeType !== 3) continue;
-      const e = this.byText.get(n as Text);
+      const e = (n as Keyed)[this.key];
       if (e !== undefined && !e.done) list.push(e);
     }
     for (const e of this.spanning.get(parent) ?? []) if (!e.done && !list.includes(e)) list.push(e);
@@ -119,9 +128,9 @@ export class TermIndex {
   }
 
   add(e: Entry): void {
-    const old = this.byText.get(e.text);
+    const old = (e.text as Keyed)[this.key];
     if (old && !old.done) this.drop(old);
-    this.byText.set(e.text, e);
+    (e.text as Keyed)[this.key] = e;
     const p = e.text.parentNode;
     for (const o of e.occ) {
       if (o.endNode === e.text) continue;
@@ -151,6 +160,8 @@ export class TermIndex {
   }
 
   clear(): void {
+    // The nodes let go of the entries (those dropped before and since sorted out stay: few).
+    for (const e of this.list.concat(this.added)) if ((e.text as Keyed)[this.key] === e) (e.text as Keyed)[this.key] = undefined;
     for (const e of this.ordered()) e.done = true;
     this.version++;
     this.list = [];
@@ -334,7 +345,7 @@ export class TermIndex {
 
   /** The document-order number of a text node with occurrences (also of one whose entry is gone). */
   private seqOf(text: Text): number | undefined {
-    return this.byText.get(text)?.seq ?? this.placed.get(text);
+    return (text as Keyed)[this.key]?.seq ?? this.placed.get(text);
   }
 
   /** Numbers of the nearest numbered text nodes after and before `node`, by a short walk. */
