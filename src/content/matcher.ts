@@ -220,14 +220,16 @@ export function createMatcher(data: MatcherData): Matcher {
   const longestAt = (s: string, start: number, t: Trie): number => {
     const n = s.length;
     const { first, chars, ends, second, depth1 } = t;
-    let c = FOLD[s.charCodeAt(start)] || foldOf(s.charCodeAt(start)); // The folded code unit `node` consumed…
+    const classTable = classes; // Locals: a closure's variables are read through its context.
+    const foldTable = FOLD;
+    let c = foldTable[s.charCodeAt(start)] || foldOf(s.charCodeAt(start)); // The folded code unit `node` consumed…
     let node = t.root[c] as number;
     let j = start; // …and where it is.
     let best = -1;
     while (node !== 0) {
       // A space in a form stands for a whole run of whitespace (whitespace, and only that, folds
       // to a space).
-      if (c === SPACE) while (j + 1 < n && classes[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
+      if (c === SPACE) while (j + 1 < n && classTable[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
       j++;
       if (j >= n) {
         if (ends[node] === 1) {
@@ -237,8 +239,8 @@ export function createMatcher(data: MatcherData): Matcher {
         break;
       }
       const d = s.charCodeAt(j);
-      c = FOLD[d] || foldOf(d);
-      if (ends[node] === 1 && !isWord(classes[c] as number, s, j)) {
+      c = foldTable[d] || foldOf(d);
+      if (ends[node] === 1 && !isWord(classTable[c] as number, s, j)) {
         best = j;
         bestNode = node;
       }
@@ -270,11 +272,16 @@ export function createMatcher(data: MatcherData): Matcher {
     const n = text.length;
     if (n === 0) return NONE;
     const t = (trie ??= load());
+    // The tables in locals: each lookup below runs for every code unit of the page.
+    const classTable = classes;
+    const foldTable = FOLD;
+    const words = firstWords;
+    const root = t.root;
     let i = 0;
     let prevWord = false;
     while (i < n) {
       const c = text.charCodeAt(i);
-      const cls = classes[c] as number;
+      const cls = classTable[c] as number;
       const word = isWord(cls, text, i);
       let next = i + 1; // Where to go on when no form starts here.
       let candidate: boolean;
@@ -282,25 +289,25 @@ export function createMatcher(data: MatcherData): Matcher {
         // A word (the character before is none): read it whole, hashing its first folded code
         // units and its length (this runs for every letter of the page: the lookups are inlined).
         // Only a word that is some form's first word gets the trie walk.
-        let h = step(0, FOLD[c] || foldOf(c));
+        let h = step(0, foldTable[c] || foldOf(c));
         const hashEnd = Math.min(n, i + FIRST_WORD_HASHED);
         for (; next < hashEnd; next++) {
           const d = text.charCodeAt(next);
-          const dc = classes[d] as number;
+          const dc = classTable[d] as number;
           if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
-          h = step(h, FOLD[d] || foldOf(d));
+          h = step(h, foldTable[d] || foldOf(d));
         }
         // The rest of a long word only counts towards its length.
         if (next === hashEnd) {
           for (; next < n; next++) {
-            const dc = classes[text.charCodeAt(next)] as number;
+            const dc = classTable[text.charCodeAt(next)] as number;
             if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
           }
         }
-        candidate = firstWords[step(h, next - i) & FIRST_WORD_MASK] === 1;
+        candidate = words[step(h, next - i) & FIRST_WORD_MASK] === 1;
       } else {
         // Not a word character: a few forms start with one (e.g. a quote); never right after a word.
-        candidate = !prevWord && t.root[FOLD[c] || foldOf(c)] !== 0;
+        candidate = !prevWord && root[foldTable[c] || foldOf(c)] !== 0;
       }
       const m = candidate ? matchAt(text, i, t) : null;
       if (m) {
