@@ -319,7 +319,7 @@ export class Engine {
     } else {
       seq = this.index.place(text);
     }
-    const entry = makeEntry(text, keep, seq);
+    const entry = makeEntry(text, keep, seq, data);
     this.index.add(entry);
     if (task.eager > 0) {
       this.toPaint.push(entry);

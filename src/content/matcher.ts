@@ -95,13 +95,6 @@ function loadTrie(flat: FlatTrie): Trie {
   return { root, first, chars, ends, depth1, second };
 }
 
-/** The child of `node` along code unit `c`, or 0. */
-function childOf(t: Trie, node: number, c: number): number {
-  const end = t.first[node + 1] as number;
-  for (let e = t.first[node] as number; e < end; e++) if (t.chars[e] === c) return e + 1;
-  return 0;
-}
-
 /**
  * Per code unit: the code unit a form has in its place, i.e. the lower case (when it is one code
  * unit: "İ" stays as it is) made canonical. Filled lazily beyond ASCII, 0 = not yet known (the
@@ -153,8 +146,20 @@ export function createMatcher(data: MatcherData): Matcher {
   const exact = new Map(Object.entries(data.exact));
   const folded = new Map(Object.entries(data.folded));
 
+  /** Whether normalizeForm would leave `text` as it is (most matched text: then no copies). */
+  const isNormal = (text: string): boolean => {
+    const n = text.length;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (classes[c] === SPACE_CLASS) {
+        if (c !== SPACE || k === 0 || k === n - 1 || classes[text.charCodeAt(k + 1)] === SPACE_CLASS) return false;
+      } else if (c === 0x2018 || c === 0x2019 || c === 0x2010 || c === 0x2011) return false;
+    }
+    return true;
+  };
+
   const resolve = (text: string): readonly string[] | null => {
-    const key = normalizeForm(text);
+    const key = isNormal(text) ? text : normalizeForm(text);
     const a = exact.get(key);
     const b = folded.get(key.toLowerCase());
     // An ambiguous form may be case-sensitive in one entry and not in another: all meanings count.
@@ -207,23 +212,46 @@ export function createMatcher(data: MatcherData): Matcher {
 
   /** Last node of the longest form that starts at `start` and ends at a word boundary. */
   let bestNode = 0;
-  /** End of the longest form that starts at `start` and ends at a word boundary, or -1. */
+  /**
+   * End of the longest form that starts at `start` and ends at a word boundary, or -1. This runs
+   * for about one word in four of the page (those some form begins with), code unit by code unit:
+   * the trie's arrays are read into locals and the child lookup is inlined.
+   */
   const longestAt = (s: string, start: number, t: Trie): number => {
     const n = s.length;
-    let node = t.root[fold(s.charCodeAt(start))] as number;
-    let j = start; // The code unit that `node` consumed.
+    const { first, chars, ends, second, depth1 } = t;
+    const classTable = classes; // Locals: a closure's variables are read through its context.
+    const foldTable = FOLD;
+    let c = foldTable[s.charCodeAt(start)] || foldOf(s.charCodeAt(start)); // The folded code unit `node` consumed…
+    let node = t.root[c] as number;
+    let j = start; // …and where it is.
     let best = -1;
     while (node !== 0) {
-      // A space in a form stands for a whole run of whitespace.
-      if (classes[s.charCodeAt(j)] === SPACE_CLASS) while (j + 1 < n && classes[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
+      // A space in a form stands for a whole run of whitespace (whitespace, and only that, folds
+      // to a space).
+      if (c === SPACE) while (j + 1 < n && classTable[s.charCodeAt(j + 1)] === SPACE_CLASS) j++;
       j++;
-      const after = j < n ? fold(s.charCodeAt(j)) : -1;
-      if (t.ends[node] === 1 && (after < 0 || !isWord(classes[after] as number, s, j))) {
+      if (j >= n) {
+        if (ends[node] === 1) {
+          best = j;
+          bestNode = node;
+        }
+        break;
+      }
+      const d = s.charCodeAt(j);
+      c = foldTable[d] || foldOf(d);
+      if (ends[node] === 1 && !isWord(classTable[c] as number, s, j)) {
         best = j;
         bestNode = node;
       }
-      if (after < 0) break;
-      node = node <= t.depth1 && after < 128 ? (t.second[(node - 1) * 128 + after] as number) : childOf(t, node, after);
+      if (node <= depth1 && c < 128) {
+        node = second[(node - 1) * 128 + c] as number;
+      } else {
+        const end = first[node + 1] as number;
+        let e = first[node] as number;
+        while (e < end && chars[e] !== c) e++;
+        node = e < end ? e + 1 : 0;
+      }
     }
     return best;
   };
@@ -244,11 +272,16 @@ export function createMatcher(data: MatcherData): Matcher {
     const n = text.length;
     if (n === 0) return NONE;
     const t = (trie ??= load());
+    // The tables in locals: each lookup below runs for every code unit of the page.
+    const classTable = classes;
+    const foldTable = FOLD;
+    const words = firstWords;
+    const root = t.root;
     let i = 0;
     let prevWord = false;
     while (i < n) {
       const c = text.charCodeAt(i);
-      const cls = classes[c] as number;
+      const cls = classTable[c] as number;
       const word = isWord(cls, text, i);
       let next = i + 1; // Where to go on when no form starts here.
       let candidate: boolean;
@@ -256,16 +289,25 @@ export function createMatcher(data: MatcherData): Matcher {
         // A word (the character before is none): read it whole, hashing its first folded code
         // units and its length (this runs for every letter of the page: the lookups are inlined).
         // Only a word that is some form's first word gets the trie walk.
-        let h = step(0, FOLD[c] || foldOf(c));
-        for (; next < n; next++) {
+        let h = step(0, foldTable[c] || foldOf(c));
+        const hashEnd = Math.min(n, i + FIRST_WORD_HASHED);
+        for (; next < hashEnd; next++) {
           const d = text.charCodeAt(next);
-          if (!isWord(classes[d] as number, text, next)) break;
-          if (next - i < FIRST_WORD_HASHED) h = step(h, FOLD[d] || foldOf(d));
+          const dc = classTable[d] as number;
+          if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
+          h = step(h, foldTable[d] || foldOf(d));
         }
-        candidate = firstWords[step(h, next - i) & FIRST_WORD_MASK] === 1;
+        // The rest of a long word only counts towards its length.
+        if (next === hashEnd) {
+          for (; next < n; next++) {
+            const dc = classTable[text.charCodeAt(next)] as number;
+            if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
+          }
+        }
+        candidate = words[step(h, next - i) & FIRST_WORD_MASK] === 1;
       } else {
         // Not a word character: a few forms start with one (e.g. a quote); never right after a word.
-        candidate = !prevWord && t.root[FOLD[c] || foldOf(c)] !== 0;
+        candidate = !prevWord && root[foldTable[c] || foldOf(c)] !== 0;
       }
       const m = candidate ? matchAt(text, i, t) : null;
       if (m) {

@@ -36,9 +36,21 @@ export interface Entry {
   done: boolean;
 }
 
-export function makeEntry(text: Text, matches: readonly TermMatch[], seq: number): Entry {
-  const entry: Entry = { text, data: text.data, occ: [], seq, painted: false, done: false };
-  entry.occ = matches.map((m) => ({ entry, ids: m.ids, startNode: text, start: m.start, endNode: text, end: m.end }));
+/**
+ * `data` is the node's text as matched, when the caller has read it already (every read of a
+ * text node's data is a call into the browser).
+ */
+export function makeEntry(text: Text, matches: readonly TermMatch[], seq: number, data: string = text.data): Entry {
+  // A plain loop into an array of the right size, not map(): no closure per entry, no empty array
+  // replaced at once, no spare room (the pass makes ~25,000 entries on the 5 MB page, and every
+  // one of them survives into the old generation: the garbage collector copies each byte twice).
+  const n = matches.length;
+  const occ = new Array<Occurrence>(n);
+  const entry: Entry = { text, data, occ, seq, painted: false, done: false };
+  for (let k = 0; k < n; k++) {
+    const m = matches[k] as TermMatch;
+    occ[k] = { entry, ids: m.ids, startNode: text, start: m.start, endNode: text, end: m.end };
+  }
   return entry;
 }
 
@@ -53,15 +65,36 @@ export function isValid(e: Entry): boolean {
   return g !== undefined && g.text === e.text && g.original === e.data && g.left === e.text.data;
 }
 
+/** A text node with the entries of the indexes that found terms in it. */
+type Keyed = Text & { [key: symbol]: Entry | undefined };
+
 export class TermIndex {
   /** All open entries, sorted by seq (rebuilt lazily when entries were added). */
   private list: Entry[] = [];
   private added: Entry[] = [];
-  private readonly byText = new WeakMap<Text, Entry>();
-  /** Entries per parent node: the hover hit test looks up the pointer's target element here. */
-  private readonly byParent = new WeakMap<Node, Entry[]>();
-  /** Document-order numbers of text nodes with occurrences (also of ones whose entry is gone). */
-  private readonly seqOf = new WeakMap<Text, number>();
+  /**
+   * Per text node, its latest entry, kept once dropped too: its seq is the node's document-order
+   * number (see place). It is a property of the node itself, under a symbol of this index, not a
+   * weak map: the initial pass adds ~25,000 entries on the 5 MB page, and a weak map's entries
+   * cost a hash per node to add and the garbage collector work on every pass over the heap. The
+   * page never sees it: a content script runs in an isolated world, with JavaScript objects of its
+   * own for the page's nodes (Chromium) or Xray wrappers whose properties stay on our side
+   * (Firefox), and a node's object that has a property of its own lives as long as the node does
+   * (what jQuery's data() relies on in content scripts). The bench, which runs the engine in the
+   * page's own world, is the one place where the page could see it. An index made after a restart
+   * has a new symbol, so it never reads an old one's entries.
+   */
+  private readonly key = Symbol('iza-entry');
+  /** Document-order numbers of text nodes placed before they had an entry. */
+  private readonly placed = new WeakMap<Text, number>();
+  /**
+   * Entries with occurrences that end under another parent than their text node's (the reader's
+   * text layers), per such parent: the hover hit test finds them there too. Web pages have none.
+   */
+  private readonly spanning = new WeakMap<Node, Entry[]>();
+  /** inParent's answers, valid while `version` (bumped by every add and drop) is unchanged. */
+  private readonly parentCache = new WeakMap<Node, { version: number; list: Entry[] }>();
+  private version = 0;
   private open = 0;
 
   constructor(private readonly doc: Document) {}
@@ -71,42 +104,66 @@ export class TermIndex {
   }
 
   entryOf(text: Text): Entry | undefined {
-    const e = this.byText.get(text);
+    const e = (text as Keyed)[this.key];
     return e && !e.done ? e : undefined;
   }
 
-  /** Open entries whose text node is a child of `parent`. */
+  /**
+   * Open entries whose text node is a child of `parent` (or that have an occurrence ending in
+   * one). Only the hover hit test asks, for the element under the pointer: worked out then from
+   * the element's children, rather than kept up to date for every entry the pass adds.
+   */
   inParent(parent: Node): readonly Entry[] {
-    return this.byParent.get(parent) ?? [];
+    const cached = this.parentCache.get(parent);
+    if (cached !== undefined && cached.version === this.version) return cached.list;
+    const list: Entry[] = [];
+    for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
+      if (n.nodeType !== 3) continue;
+      const e = (n as Keyed)[this.key];
+      if (e !== undefined && !e.done) list.push(e);
+    }
+    for (const e of this.spanning.get(parent) ?? []) if (!e.done && !list.includes(e)) list.push(e);
+    this.parentCache.set(parent, { version: this.version, list });
+    return list;
   }
 
   add(e: Entry): void {
-    const old = this.byText.get(e.text);
+    const old = (e.text as Keyed)[this.key];
     if (old && !old.done) this.drop(old);
-    this.byText.set(e.text, e);
-    this.seqOf.set(e.text, e.seq);
-    for (const parent of parentsOf(e)) {
-      const list = this.byParent.get(parent);
-      if (list) list.push(e);
-      else this.byParent.set(parent, [e]);
+    (e.text as Keyed)[this.key] = e;
+    const p = e.text.parentNode;
+    for (const o of e.occ) {
+      if (o.endNode === e.text) continue;
+      const q = o.endNode.parentNode;
+      if (q === null || q === p) continue;
+      const list = this.spanning.get(q);
+      if (!list) this.spanning.set(q, [e]);
+      else if (!list.includes(e)) list.push(e);
     }
     this.added.push(e);
     this.open++;
+    this.version++;
   }
 
   drop(e: Entry): void {
     if (e.done) return;
     e.done = true;
     this.open--;
-    for (const parent of parentsOf(e)) {
-      const list = this.byParent.get(parent);
+    this.version++;
+    for (const o of e.occ) {
+      if (o.endNode === e.text) continue;
+      const q = o.endNode.parentNode;
+      const list = q ? this.spanning.get(q) : undefined;
       const i = list ? list.indexOf(e) : -1;
       if (i !== -1) list?.splice(i, 1);
     }
   }
 
   clear(): void {
+    // The nodes let go of the entries (those dropped before and since sorted out stay: few).
+    for (const e of this.list.concat(this.added)) if ((e.text as Keyed)[this.key] === e) (e.text as Keyed)[this.key] = undefined;
     for (const e of this.ordered()) e.done = true;
+    this.version++;
     this.list = [];
     this.added = [];
     this.open = 0;
@@ -156,7 +213,7 @@ export class TermIndex {
    * added): between those of the nearest numbered text nodes before and after it.
    */
   place(text: Text): number {
-    const known = this.seqOf.get(text);
+    const known = this.seqOf(text);
     if (known !== undefined) return known;
     const { before, after } = this.neighbours(text);
     let seq: number;
@@ -171,14 +228,14 @@ export class TermIndex {
       const b = list[i]?.seq;
       seq = a !== undefined && b !== undefined ? (a + b) / 2 : a !== undefined ? a + 1 : b !== undefined ? b - 1 : 0;
     }
-    this.seqOf.set(text, seq);
+    this.placed.set(text, seq);
     return seq;
   }
 
   /** Index in ordered() of the first entry at or after `node`. */
   indexAt(node: Node): number {
     const list = this.ordered();
-    const text = node.nodeType === 3 ? this.seqOf.get(node as Text) : undefined;
+    const text = node.nodeType === 3 ? this.seqOf(node as Text) : undefined;
     if (text !== undefined) return indexOfSeq(list, text);
     const { before, after } = this.neighbours(node);
     if (after !== null) return indexOfSeq(list, after);
@@ -286,6 +343,11 @@ export class TermIndex {
     return [Math.min(a, b), Math.max(a, b)];
   }
 
+  /** The document-order number of a text node with occurrences (also of one whose entry is gone). */
+  private seqOf(text: Text): number | undefined {
+    return (text as Keyed)[this.key]?.seq ?? this.placed.get(text);
+  }
+
   /** Numbers of the nearest numbered text nodes after and before `node`, by a short walk. */
   private neighbours(node: Node): { before: number | null; after: number | null } {
     const root = node.getRootNode() as Document | ShadowRoot;
@@ -299,7 +361,7 @@ export class TermIndex {
       return { before, after };
     }
     for (let n = w.nextNode(), k = 0; n !== null && k < SEQ_WALK; n = w.nextNode(), k++) {
-      const s = this.seqOf.get(n as Text);
+      const s = this.seqOf(n as Text);
       if (s !== undefined) {
         after = s;
         break;
@@ -307,7 +369,7 @@ export class TermIndex {
     }
     w.currentNode = node;
     for (let n = w.previousNode(), k = 0; n !== null && k < SEQ_WALK; n = w.previousNode(), k++) {
-      const s = this.seqOf.get(n as Text);
+      const s = this.seqOf(n as Text);
       if (s !== undefined) {
         before = s;
         break;
@@ -316,18 +378,6 @@ export class TermIndex {
     if (before !== null && after !== null && before > after) before = null; // Across roots.
     return { before, after };
   }
-}
-
-/** The parents of the text nodes an entry's occurrences start and end in (for the hit test). */
-function parentsOf(e: Entry): Node[] {
-  const out: Node[] = [];
-  const p = e.text.parentNode;
-  if (p) out.push(p);
-  for (const o of e.occ) {
-    const q = o.endNode.parentNode;
-    if (q && !out.includes(q)) out.push(q);
-  }
-  return out;
 }
 
 /** Index of the first entry of `list` (in document order) whose number is at least `seq`. */
