@@ -50,9 +50,14 @@ interface Task {
   dir: 1 | -1 | 0;
   /** Occurrences this task may still paint before it leaves them unpainted (initial pass only). */
   eager: number;
+  /** Part of the initial pass: once its `eager` is spent, it runs after `load`, in idle periods. */
+  initial: boolean;
   /** Document-order number of the next text node with matches (counting down going backward). */
   seq: number;
 }
+
+/** Work on content the page added or changed (or a shadow root found): every term painted. */
+const change = (walk: TextWalk, first: Node | null = null): Task => ({ walk, first, dir: 0, eager: Infinity, seq: 0, initial: false });
 
 export interface EngineTimings {
   start: number;
@@ -116,11 +121,11 @@ export class Engine {
     const root = this.loading ? this.doc : (this.doc.body ?? this.doc.documentElement);
     if (anchor) {
       this.tasks.push(
-        { walk: this.walk(root, { start: anchor }), first: anchor, dir: 1, eager: EAGER_PAINT, seq: 0 },
-        { walk: this.walk(root, { start: anchor, backward: true }), first: null, dir: -1, eager: EAGER_PAINT, seq: -1 },
+        { walk: this.walk(root, { start: anchor }), first: anchor, dir: 1, eager: EAGER_PAINT, seq: 0, initial: true },
+        { walk: this.walk(root, { start: anchor, backward: true }), first: null, dir: -1, eager: EAGER_PAINT, seq: -1, initial: true },
       );
     } else {
-      this.tasks.push({ walk: this.walk(root), first: null, dir: 1, eager: EAGER_PAINT, seq: 0 });
+      this.tasks.push({ walk: this.walk(root), first: null, dir: 1, eager: EAGER_PAINT, seq: 0, initial: true });
     }
     return this.run().then(() => {
       this.timings.initialDone = now();
@@ -143,11 +148,13 @@ export class Engine {
     if (!root) return;
     if (at.isConnected) {
       // Nothing to look at again if the walk has not got into the body yet (it stands in <head>).
-      if (at !== root && root.contains(at)) this.tasks.unshift({ walk: this.walk(root, { until: at }), first: null, dir: 0, eager: Infinity, seq: 0 });
+      // What a script put there while loading (a whole page rendered into an element above the
+      // script, say) is new to the pass: painted as far as the walk's budget goes, like the rest.
+      if (at !== root && root.contains(at)) this.tasks.unshift({ walk: this.walk(root, { until: at }), first: null, dir: 0, eager: forward.eager, seq: 0, initial: true });
     } else {
       // The page removed the node the walk stood at: walk the whole page again, placing entries
       // among those already found.
-      this.tasks.splice(this.tasks.indexOf(forward), 1, { walk: this.walk(root), first: null, dir: 0, eager: forward.eager, seq: 0 });
+      this.tasks.splice(this.tasks.indexOf(forward), 1, { walk: this.walk(root), first: null, dir: 0, eager: forward.eager, seq: 0, initial: true });
     }
     void this.run();
   }
@@ -197,7 +204,7 @@ export class Engine {
   private addRoot(root: Document | ShadowRoot, walk = false): void {
     if (!this.watch.add(root)) return;
     if (root.nodeType === 11) this.opts.onShadowRoot?.(root as ShadowRoot);
-    if (walk) this.tasks.push({ walk: this.walk(root), first: null, dir: 0, eager: Infinity, seq: 0 });
+    if (walk) this.tasks.push(change(this.walk(root)));
   }
 
   private run(): Promise<void> {
@@ -235,7 +242,7 @@ export class Engine {
    *   after the page's `load` and then in idle periods only, behind the page's own work.
    */
   private async pause(next: Task): Promise<number> {
-    const background = next.dir !== 0 && next.eager <= 0;
+    const background = next.initial && next.eager <= 0;
     if (!background) {
       if (this.loading) await nextFrameOrParsed(this.doc);
       else await yieldToPage();
@@ -284,7 +291,7 @@ export class Engine {
         this.index.drop(old);
         for (const o of old.occ) for (const id of o.ids) this.seen.delete(id); // Their first occurrence.
       }
-      this.tasks.push({ walk: this.walk(text), first: text, dir: 0, eager: Infinity, seq: 0 });
+      this.tasks.push(change(this.walk(text), text));
     }
   }
 
@@ -342,12 +349,12 @@ export class Engine {
       }
       if (node.nodeType === 3) {
         const t = node as Text;
-        this.tasks.push({ walk: this.walk(t), first: t, dir: 0, eager: Infinity, seq: 0 });
+        this.tasks.push(change(this.walk(t), t));
       } else if (node.nodeType === 1 && !(node as Element).matches(EXCLUDED_SELECTOR)) {
         // A walk never checks its root element: note the root's own shadow root here.
         const sr = (node as Element).shadowRoot;
         if (sr) this.addRoot(sr, true);
-        this.tasks.push({ walk: this.walk(node), first: null, dir: 0, eager: Infinity, seq: 0 });
+        this.tasks.push(change(this.walk(node)));
       }
     }
     this.opts.topic?.forget((t) => !t.isConnected); // Held generic terms in removed text.
