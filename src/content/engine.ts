@@ -41,7 +41,6 @@ export { MUTATION_BATCH_MS } from './page-watch';
  */
 export const EAGER_PAINT = 300;
 
-
 interface Task {
   walk: TextWalk;
   /** A node to handle before walking (the viewport anchor itself). */
@@ -110,8 +109,8 @@ export class Engine {
     // waits for the end of parsing: every node the parser inserts would be a mutation record.
     this.loading = this.doc.readyState === 'loading';
     this.addRoot(this.doc);
-    if (!this.loading) this.watch.observe();
     if (this.loading) void whenParsed(this.doc).then(() => this.parsed());
+    else this.watch.observe();
     // While the page loads, nothing may force a layout (finding the viewport does): the walk then
     // starts at the top, which is where a loading page is shown.
     const loaded = this.doc.readyState === 'complete';

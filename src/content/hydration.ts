@@ -29,7 +29,7 @@ const ROOT_SELECTOR = '#__next,#__nuxt,#___gatsby,#root,#app,#svelte,[data-react
 const MARKER = /^(?: |\$|\/\$|\$\?|\$!|\[|\]|\[!|)$/;
 
 export class HydrationGuard {
-  /** Elements that hold server-rendered framework content (found at start and on page changes). */
+  /** Elements that hold server-rendered framework content (looked for when first asked). */
   private readonly roots = new Set<Element>();
 
   /** Roots to look through before the next answer (the document, shadow roots found since). */
