@@ -217,6 +217,7 @@ export const MEASURE = String.raw`
       const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
       const t = { hit: [], hfp: [], caret: [], efp: [] };
       let points = 0, hits = 0, onTerm = 0, agree = 0, inParent = 0;
+      const disagree = [];
       for (const pos of positions) {
         if (pos !== null) window.scrollTo(0, pos * (document.documentElement.scrollHeight - innerHeight));
         for (let i = 0; i < 3; i++) await frame();
@@ -248,11 +249,13 @@ export const MEASURE = String.raw`
           ];
           for (let k = 0; k < runs.length; k++) runs[(i + k) % runs.length]();
           if (o) hits++;
-          if (!!o === hs.some((h) => (h.highlight ?? h) === painted())) agree++;
+          const theirs = hs.some((h) => (h.highlight ?? h) === painted());
+          if (!!o === theirs) agree++;
+          else if (disagree.length < 5) disagree.push({ x, y, ours: o ? o.text ?? String(o) : null, theirs, target: target.localName + (target.id ? '#' + target.id : '') });
         });
       }
       const stat = (a) => { a.sort((x, y) => x - y); return { median: a[Math.floor(a.length / 2)], p99: a[Math.min(a.length - 1, Math.floor(a.length * 0.99))], max: a[a.length - 1] }; };
-      return { points, onTerm, hits, agree, isolated: crossOriginIsolated, ranges: painted()?.size ?? 0, inParentMean: inParent / Math.max(points, 1), hit: stat(t.hit), hfp: stat(t.hfp), caret: stat(t.caret), efp: stat(t.efp) };
+      return { points, onTerm, hits, agree, disagree, isolated: crossOriginIsolated, ranges: painted()?.size ?? 0, inParentMean: inParent / Math.max(points, 1), hit: stat(t.hit), hfp: stat(t.hfp), caret: stat(t.caret), efp: stat(t.efp) };
     },
     // Why the engine paints only near the reader: every term of the page painted at once. First a
     // short scroll with the engine's own painting (from the middle, a screen every two frames),

@@ -11,6 +11,7 @@ import { isInsideExcluded } from './dom-rules';
 import { now, whenLoaded } from './scheduler';
 import { isValid, type TermIndex } from './terms';
 import type { Painter } from './paint';
+import { around, farthest, viewportSpan } from './viewport-span';
 
 /** When an unpainted entry is this close to the viewport (in text nodes with terms)… */
 const REVEAL_NEAR = 40;
@@ -93,13 +94,13 @@ export class Revealer {
     if (this.index.size === 0 || this.stopped) return;
     const win = this.doc.defaultView;
     if (!win) return;
-    const span = this.index.viewportSpan(win);
+    const span = viewportSpan(this.index, win);
     if (span === null) return; // No term near the viewport at all.
-    const picked = this.index.around(span, REVEAL_NEAR, REVEAL_MARGIN, limit, (e) => !e.painted && isValid(e) && !isInsideExcluded(e.text));
+    const picked = around(this.index, span, REVEAL_NEAR, REVEAL_MARGIN, limit, (e) => !e.painted && isValid(e) && !isInsideExcluded(e.text));
     if (picked.length === 0) return;
     this.painter.paint(picked);
     if (this.painter.painted > PAINT_BUDGET) {
-      this.painter.unpaint(this.index.farthest(span, REVEAL_MARGIN, this.painter.painted, PAINT_BUDGET));
+      this.painter.unpaint(farthest(this.index, span, REVEAL_MARGIN, this.painter.painted, PAINT_BUDGET));
     }
     this.hooks.onChange();
     if (picked.length >= limit) this.request();

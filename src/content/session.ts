@@ -16,6 +16,7 @@ import { HydrationGuard } from './hydration';
 import { tabLandsOn } from './keyboard';
 import { Painter, type PaintStyle } from './paint';
 import { TermIndex, isValid, type Entry, type Occurrence } from './terms';
+import { viewportSpan } from './viewport-span';
 import MARK_CSS from './content.css';
 import { getEntry } from '../common/glossary-data';
 import type { Settings } from '../common/settings';
@@ -162,7 +163,7 @@ export class TermSession implements TriggerHost {
     let i = from ? list.indexOf(from) : -1;
     if (i === -1) {
       // Start from what the reader sees: the first term at or below the top of the viewport.
-      const span = this.doc.defaultView ? this.index.viewportSpan(this.doc.defaultView) : null;
+      const span = this.doc.defaultView ? viewportSpan(this.index, this.doc.defaultView) : null;
       const k = span ? list.findIndex((o) => o.entry.seq >= span[0]) : 0;
       i = k === -1 ? list.length : k;
       i = dir === 1 ? i - 1 : i;
