@@ -13,10 +13,11 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glossaryPlugin, loadGlossary, markjsPlugin } from '../build.mjs';
-import { CHROMIUM_FLAGS, findChromium } from '../test/tools/browsers.mjs';
+import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../test/tools/browsers.mjs';
 import { FILLER, paragraphs, policyPage } from './pages.mjs';
 import { MEASURE } from './measure.mjs';
 import { benchReader } from './reader.mjs';
+import { firefoxLoads } from './firefox.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -154,7 +155,7 @@ const MARKJS_LIMIT_MS = 5000;
  * picks parts (all by default; RESULTS.md is written only when all ran). BENCH_ONLY="5 MB" picks a size.
  */
 const QUICK = !!process.env.IZA_BENCH_QUICK;
-const ALL_PARTS = ['sizes', 'hover', 'paint', 'live', 'load', 'startup'];
+const ALL_PARTS = ['sizes', 'hover', 'paint', 'live', 'load', 'firefox', 'startup'];
 const PARTS = new Set((process.env.IZA_BENCH_PARTS ?? ALL_PARTS.join(',')).split(','));
 /** Fresh-tab runs per page for the full highlight (the machine's timings vary from run to run), and scrolled. */
 const RUNS = QUICK ? 2 : 5;
@@ -479,6 +480,8 @@ async function freshLoads() {
   return { runs, moves: { with: stat(hw.moves), without: stat(hwo.moves), points: hw.points.length, isolated: hw.isolated && hwo.isolated } };
 }
 const loads = PARTS.has('load') ? await freshLoads() : null;
+const ffLoads = PARTS.has('firefox') ? await firefoxLoads(ROOT, big.html, LOAD_RUNS, AFTER_LOAD_MS) : null;
+if (ffLoads) console.log('firefox loads', JSON.stringify({ with: ffLoads.with.map((r) => r.load), without: ffLoads.without.map((r) => r.load) }));
 if (loads) console.log(`hover (real pointer moves): ${JSON.stringify(loads.moves)}`);
 
 // Start-up and "off": the real built extension (dist/chrome) on a page without terms, with the
@@ -568,6 +571,14 @@ const extraLoafAt = m('with', 'loafAt') - m('without', 'loafAt');
 const extraLoafScroll = m('with', 'loafScroll') - m('without', 'loafScroll');
 const extraLoafJump = m('with', 'loafJump') - m('without', 'loafJump');
 const mv = loads.moves;
+const FF = {};
+for (const k of ['with', 'without']) {
+  const rs = ffLoads.runs ?? ffLoads[k];
+  FF[k] = { load: rs.map((r) => r.load), fcp: rs.map((r) => r.fcp ?? NaN), view: rs.map((r) => r.view ?? NaN), afterFcp: rs.map((r) => (r.view ?? NaN) - (r.fcp ?? NaN)) };
+}
+const ffMed = (k, f) => med(FF[k][f]);
+const ffCell = (k, f) => (Number.isFinite(ffMed(k, f)) ? `${ffMed(k, f).toFixed(0)} ms (${span(FF[k][f])})` : '–');
+const ffVersion = (await import('node:child_process')).execFileSync(findFirefox(), ['--version']).toString().trim().replace(/^Mozilla Firefox /, '');
 
 const md = [
   '# Benchmark results',
@@ -594,6 +605,16 @@ const md = [
   'Per run (with the extension): ' + loads.runs.with.map((r) => `load ${r.load.toFixed(0)}, FCP ${r.fcp?.toFixed(0)}, first in view ${r.firstInView?.toFixed(0) ?? '–'} ms, ${r.loafs.length} LoAF at load [${r.loafs.map((f) => f.duration.toFixed(0)).join(' ')}], ${r.scroll.jump.length} at the jump [${r.scroll.jump.map((f) => f.duration.toFixed(0)).join(' ')}], ${r.scroll.loafs.length} scrolling`).join('; ') + '.',
   'Per run (control): ' + loads.runs.control.map((r) => `load ${r.load.toFixed(0)}, FCP ${r.fcp?.toFixed(0)} ms, ${r.loafs.length} LoAF at load [${r.loafs.map((f) => f.duration.toFixed(0)).join(' ')}], ${r.scroll.loafs.length} scrolling`).join('; ') + '.',
   'Per run (without): ' + loads.runs.without.map((r) => `load ${r.load.toFixed(0)}, FCP ${r.fcp?.toFixed(0)} ms, ${r.loafs.length} LoAF at load [${r.loafs.map((f) => f.duration.toFixed(0)).join(' ')}], ${r.scroll.loafs.length} scrolling`).join('; ') + '.',
+  '',
+  '### Firefox ESR',
+  '',
+  `The same page, fresh from 127.0.0.1, in Firefox ESR ${ffVersion}: dist/firefox installed as a temporary add-on (WebDriver BiDi, the e2e harness test/e2e/firefox.ts) against a second Firefox whose add-on was uninstalled, both open through the run; after one load each that is not counted, ${LOAD_RUNS} loads each, taking turns. A preload script in the page's world stamps painted ranges per animation frame, as above. Firefox has no Long Animation Frames API, so frames are not counted here.`,
+  '',
+  '| measure | without the extension | with the extension | with / without | budget | result |',
+  '| --- | --- | --- | --- | --- | --- |',
+  `| \`load\` event | ${ffCell('without', 'load')} | ${ffCell('with', 'load')} | ${ratio2(ffMed('with', 'load'), ffMed('without', 'load'))} | at most 1.05x | ${verdict(ffMed('with', 'load') / ffMed('without', 'load') <= 1.05)} |`,
+  `| first contentful paint | ${ffCell('without', 'fcp')} | ${ffCell('with', 'fcp')} | ${ratio2(ffMed('with', 'fcp'), ffMed('without', 'fcp'))} | – | – |`,
+  `| first highlight in view | – | ${ffCell('with', 'view')}; ${ffMed('with', 'afterFcp').toFixed(0)} ms after FCP | – | within 100 ms of FCP | ${verdict(ffMed('with', 'afterFcp') <= 100)} |`,
   '',
   '## 2. Hover hit test (5 MB page)',
   '',
@@ -659,6 +680,7 @@ const md = [
   '| budget | figure | result |',
   '| --- | --- | --- |',
   `| \`load\` on a fresh 5 MB page at most 1.05x the page without the extension | ${ratio2(m('with', 'load'), m('without', 'load'))} (${m('with', 'load').toFixed(0)} against ${m('without', 'load').toFixed(0)} ms, medians of ${LOAD_RUNS}) | ${verdict(loadRatio <= 1.05)} |`,
+  `| the same in Firefox ESR: \`load\` at most 1.05x; first highlight in view within 100 ms of FCP | ${ratio2(ffMed('with', 'load'), ffMed('without', 'load'))} (${ffMed('with', 'load').toFixed(0)} against ${ffMed('without', 'load').toFixed(0)} ms); ${ffMed('with', 'afterFcp').toFixed(0)} ms after FCP | ${verdict(ffMed('with', 'load') / ffMed('without', 'load') <= 1.05)}; ${verdict(ffMed('with', 'afterFcp') <= 100)} |`,
   `| first highlight in view within 100 ms of first contentful paint | ${viewAfterFcp.toFixed(0)} ms after FCP (runs ${span(L.with.afterFcp)}) | ${verdict(viewAfterFcp <= 100)} |`,
   `| full paint of every term on the 5 MB page at most 3x the bare TreeWalker | ${ratio(five.full.engineTime, five.base)} (runs ${five.spread[0].toFixed(1)}-${five.spread[RUNS - 1].toFixed(1)}x; ${five.spread.filter((x) => x <= 3).length} of ${RUNS} at or under 3x) | ${verdict(five.full.engineTime / five.base <= 3)} |`,
   `| no long animation frame caused by the extension on the 5 MB page, at load and scrolling (against the page without it) | at load ${m('with', 'loafAt')} against ${m('without', 'loafAt')} (medians), scrolling ${m('with', 'loafScroll')} against ${m('without', 'loafScroll')}; the jump to the middle before it ${m('with', 'loafJump')} against ${m('without', 'loafJump')} | ${verdict(extraLoafAt <= 0)} at load; ${verdict(extraLoafScroll <= 0)} scrolling; ${verdict(extraLoafJump <= 0)} at the jump |`,
