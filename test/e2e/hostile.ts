@@ -1,7 +1,7 @@
 /** Helpers for the hostile-page tests (test/e2e/hostile-*.e2e.test.ts). */
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { PAINTED_SRC, idsOf } from './painted';
+import { PAINTED_SRC, idsOf, pollFor } from './painted';
 
 /** Collects the page's console errors and uncaught exceptions from now on. */
 export function collectErrors(page: Page): string[] {
@@ -24,14 +24,7 @@ export async function marksIn(page: Page | Frame, scope = 'body'): Promise<strin
 
 /** Waits until the marks under `scope` are exactly `want`; fails with what is there instead. */
 export async function waitMarks(page: Page | Frame, scope: string, want: string[], timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  let got: string[] = [];
-  while (Date.now() < end) {
-    got = await marksIn(page, scope);
-    if (JSON.stringify(got) === JSON.stringify(want)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  expect(got, `marks in ${scope}`).toEqual(want);
+  expect(await pollFor(() => marksIn(page, scope), want, timeout, 50), `marks in ${scope}`).toEqual(want);
 }
 
 /** Waits until `fn` (run in the page) returns true; fails with `what`. */

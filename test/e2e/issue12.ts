@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT, launch, type Harness } from './chromium';
 import { FIXED_UUID, Firefox } from './firefox';
-import { PAINTED_SRC, type PaintedTerm } from './painted';
+import { PAINTED_SRC, pollFor, type PaintedTerm } from './painted';
 // @ts-expect-error: plain .mjs helper without types
 import { CHROMIUM_FLAGS, findChromium } from '../tools/browsers.mjs';
 // @ts-expect-error: plain .mjs helper without types
@@ -241,24 +241,12 @@ export async function paintedTexts(d: Driver, scope = ''): Promise<string[]> {
 
 /** Waits until the painted texts under `scope` are exactly `want`. */
 export async function waitPainted(d: Driver, scope: string, want: string[], timeout = 8000): Promise<void> {
-  const end = Date.now() + timeout;
-  let got: string[] = [];
-  while (Date.now() < end) {
-    got = await paintedTexts(d, scope);
-    if (JSON.stringify(got) === JSON.stringify(want)) return;
-    await new Promise((r) => setTimeout(r, 60));
-  }
-  throw new Error(`${d.name}: painted in ${scope}: ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  const got = await pollFor(() => paintedTexts(d, scope), want, timeout);
+  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${d.name}: painted in ${scope}: ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
 }
 
 /** Waits until the card is open with this title (or closed, for null). */
 export async function waitCard(d: Driver, title: string | null, timeout = 8000): Promise<void> {
-  const end = Date.now() + timeout;
-  let got: string | null = null;
-  while (Date.now() < end) {
-    got = await d.eval<string | null>(CARD_TITLE);
-    if (got === title) return;
-    await new Promise((r) => setTimeout(r, 60));
-  }
-  throw new Error(`${d.name}: card ${JSON.stringify(got)}, want ${JSON.stringify(title)}`);
+  const got = await pollFor(() => d.eval<string | null>(CARD_TITLE), title, timeout);
+  if (got !== title) throw new Error(`${d.name}: card ${JSON.stringify(got)}, want ${JSON.stringify(title)}`);
 }

@@ -67,3 +67,14 @@ export function idsOf(text: string): string {
   matcher ??= createMatcher(loadFullGlossary().matcher);
   return (matcher.resolve(text) ?? []).join(' ');
 }
+
+/** Polls `read` until its value equals `want` (as JSON) or `timeout` ms pass; returns the last value read. */
+export async function pollFor<T>(read: () => Promise<T>, want: T, timeout: number, every = 60): Promise<T> {
+  const end = Date.now() + timeout;
+  let got = await read();
+  while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, every));
+    got = await read();
+  }
+  return got;
+}
