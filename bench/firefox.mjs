@@ -31,7 +31,7 @@ const READ = `(() => {
     const b = range.getBoundingClientRect();
     if (b.width > 0 && b.bottom > 0 && b.top < innerHeight) view = t;
   }
-  return { load: nav.loadEventStart, dcl: nav.domContentLoadedEventStart, fcp, view };
+  return { load: nav.loadEventStart, fcp, view };
 })()`;
 
 export async function firefoxLoads(root, html, runs, afterLoadMs) {

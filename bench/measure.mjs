@@ -52,7 +52,7 @@ export const MEASURE = String.raw`
     const session = new TermSession(document, { ...DEFAULTS });
     const engine = new Engine(document, {
       matcher, index: session.index, painter: session.painter, allow: (ids) => ids, firstOnly: 'off',
-      onShadowRoot: (root) => { session.adoptStyles(root); session.hydration.scan(root); },
+      onShadowRoot: (root) => { session.adoptStyles(root); session.hydration.include(root); },
       onChange,
     });
     session.writeHook = (fn) => engine.write(fn);

@@ -6,6 +6,7 @@
  * between machines. Writes bench/RESULTS.md.
  */
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -578,7 +579,7 @@ for (const k of ['with', 'without']) {
 }
 const ffMed = (k, f) => med(FF[k][f]);
 const ffCell = (k, f) => (Number.isFinite(ffMed(k, f)) ? `${ffMed(k, f).toFixed(0)} ms (${span(FF[k][f])})` : '–');
-const ffVersion = (await import('node:child_process')).execFileSync(findFirefox(), ['--version']).toString().trim().replace(/^Mozilla Firefox /, '');
+const ffVersion = execFileSync(findFirefox(), ['--version']).toString().trim().replace(/^Mozilla Firefox /, '');
 
 const md = [
   '# Benchmark results',

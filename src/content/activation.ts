@@ -56,7 +56,7 @@ export class Activation {
       firstOnly: settings.firstOnly,
       onShadowRoot: (root) => {
         this.session.adoptStyles(root);
-        this.session.hydration.scan(root);
+        this.session.hydration.include(root);
       },
       onChange: () => this.changed(),
     });

@@ -44,7 +44,7 @@ export class HydrationGuard {
    * first question: only a term put in use asks, and reading every comment of a 5 MB page takes
    * ~50 ms, which would otherwise fall before the page's load.
    */
-  scan(root: ParentNode = this.doc): void {
+  include(root: ParentNode): void {
     this.toScan.push(root);
   }
 

@@ -81,9 +81,9 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
     next(): Text | null {
       if (ended) return null;
       if (skipping !== null) {
+        // The walker still stands on it (skipSubtree put it back there).
         const el = skipping;
         skipping = null;
-        w.currentNode = el;
         pending = skipSubtree(el);
         if (pending === null) return null;
       }
@@ -92,12 +92,9 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
         pending = null;
         if (n === null) return null;
         if (n === until) ended = true;
-        if (n.nodeType === 3) {
-          if ((n as Text).length > 1) return n as Text;
-          if (ended) return null;
-          continue;
-        }
+        if (n.nodeType === 3 && (n as Text).length > 1) return n as Text;
         if (ended) return null;
+        if (n.nodeType === 3) continue;
         const el = n as Element;
         if (isExcludedElement(el)) {
           pending = skipSubtree(el);
