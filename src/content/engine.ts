@@ -142,6 +142,7 @@ export class Engine {
     this.watch.observe();
     const forward = this.tasks.find((t) => t.dir === 1);
     if (!forward) return;
+    forward.walk.resync?.();
     const at = forward.walk.position();
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return;
@@ -266,6 +267,9 @@ export class Engine {
         exhausted = true;
         break;
       }
+      // While the page is parsed, its scripts may insert elements where the walk's scan of
+      // elements has been (parsed() then has it scan again): each text is checked on its own.
+      if (this.loading && isInsideExcluded(text)) continue;
       if (this.scan(text, task)) changed = true;
       if ((++n & 7) === 0 && now() > end) break;
     }
