@@ -342,6 +342,7 @@ export class Engine {
 
   /** Queues the nodes the page added or changed since the last batch. */
   private changed(nodes: ReadonlySet<Node>): void {
+    this.index.touch();
     let removed = false;
     for (const node of nodes) {
       if (!node.isConnected) continue;

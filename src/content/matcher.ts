@@ -112,6 +112,9 @@ function createFold(classes: Uint8Array): { table: Uint16Array; compute(c: numbe
   return { table, compute };
 }
 
+/** Matched texts whose entry ids the matcher remembers (see resolveMatched). */
+const RESOLVED_MAX = 4096;
+
 /** The result for text without terms (shared, never changed). */
 const NONE = Object.freeze([]) as unknown as TermMatch[];
 
@@ -122,6 +125,19 @@ const FIRST_WORD_MASK = (1 << FIRST_WORD_BITS) - 1;
 const FIRST_WORD_HASHED = 4;
 /** The running hash of a word's key (the same in the filter and on the page). */
 const step = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+
+/**
+ * What may follow a form's first word, as bits of the filter's entry for that word: the form
+ * ends there (then the walk always runs); a space and a word starting with one of a-z, or with
+ * another code unit; a hyphen; any other code unit. On policy text this sends "de", "het" and
+ * "van" to the walk only when the next word can go on a form ("de Nederlandse GGZ").
+ */
+const ENDS_HERE = 1;
+const AFTER_SPACE_OTHER = 1 << 27;
+const AFTER_HYPHEN = 1 << 28;
+const AFTER_OTHER = 1 << 29;
+/** The bit for a space and then the folded code unit `c`. */
+const afterSpace = (c: number): number => (c >= 97 && c <= 122 ? 1 << (c - 96) : AFTER_SPACE_OTHER);
 
 export function createMatcher(data: MatcherData): Matcher {
   const classes = new Uint8Array(65536);
@@ -137,12 +153,13 @@ export function createMatcher(data: MatcherData): Matcher {
   /** Per end node: the entry ids when no case-sensitive form ends there, so no lookup is needed. */
   const nodeIds: (readonly string[] | null | undefined)[] = [];
   /**
-   * The first words of the forms, hashed (so a few false positives): a form can only start at a
-   * page word that is, folded, the form's whole first word (the form ends there, or goes on with
-   * a space, hyphen, dot…, which the page must have too). On policy text this leaves about one
-   * word in four for the trie walk, mostly short ones such as "de" (of "De Nederlandse GGZ").
+   * The first words of the forms, hashed (so a few false positives), each with what may follow
+   * it (ENDS_HERE…): a form can only start at a page word that is, folded, the form's whole first
+   * word, followed by what the form has there (it ends, or goes on with a space and a next word,
+   * a hyphen, a dot…, which the page must have too). On policy text this leaves about one word in
+   * twenty for the trie walk (one in three with the first word alone, mostly "de" and "het").
    */
-  const firstWords = new Uint8Array(1 << FIRST_WORD_BITS);
+  const firstWords = new Int32Array(1 << FIRST_WORD_BITS);
   const exact = new Map(Object.entries(data.exact));
   const folded = new Map(Object.entries(data.folded));
 
@@ -179,13 +196,19 @@ export function createMatcher(data: MatcherData): Matcher {
     // a letter: the word may end there or go on (both are registered).
     const register = (node: number, h: number, len: number): void => {
       const key = step(h, len) & FIRST_WORD_MASK;
-      if (ends[node] === 1) firstWords[key] = 1;
+      let follows = ends[node] === 1 ? ENDS_HERE : 0;
       for (let e = first[node] as number; e < (first[node + 1] as number); e++) {
         const c = chars[e] as number;
         const cls = classes[c];
-        if (cls !== WORD) firstWords[key] = 1;
+        if (cls !== WORD) {
+          if (cls === SURROGATE) follows |= AFTER_OTHER;
+          else if (c === HYPHEN) follows |= AFTER_HYPHEN;
+          else if (c !== SPACE) follows |= AFTER_OTHER;
+          else for (let f = first[e + 1] as number; f < (first[e + 2] as number); f++) follows |= afterSpace(chars[f] as number);
+        }
         if (cls === WORD || cls === SURROGATE) register(e + 1, len < FIRST_WORD_HASHED ? step(h, c) : h, len + 1);
       }
+      firstWords[key] = (firstWords[key] as number) | follows;
     };
     for (let e = 0; e < (first[1] as number); e++) {
       const c = chars[e] as number;
@@ -256,16 +279,42 @@ export function createMatcher(data: MatcherData): Matcher {
     return best;
   };
 
+  /**
+   * resolve()'s answers for text matched where a case-sensitive form ends (the same few, such as
+   * "Zvw" and "NZa", come back all through a page), up to RESOLVED_MAX of them.
+   */
+  const resolved = new Map<string, readonly string[] | null>();
+  const resolveMatched = (s: string): readonly string[] | null => {
+    let ids = resolved.get(s);
+    if (ids === undefined) {
+      ids = resolve(s);
+      if (resolved.size < RESOLVED_MAX) resolved.set(s, ids);
+    }
+    return ids;
+  };
+
   /** The match that starts at `i`, or null (a form found only by ignoring case is none). */
   const matchAt = (text: string, i: number, t: Trie): TermMatch | null => {
     const end = longestAt(text, i, t);
     if (end < 0) return null;
-    const ids = idsOfNode(t, bestNode) ?? resolve(text.slice(i, end));
+    const ids = idsOfNode(t, bestNode) ?? resolveMatched(text.slice(i, end));
     return ids ? { start: i, end, ids } : null;
   };
 
   /** Whether a match that ends before `end` ends with a word character (else, e.g., a dot). */
   const endsInWord = (text: string, end: number): boolean => classes[fold(text.charCodeAt(end - 1))] === WORD;
+
+  /** The filter's bit for what the page has after a word that ends at `at` (see ENDS_HERE). */
+  const followingBit = (text: string, at: number): number => {
+    const n = text.length;
+    if (at >= n) return 0;
+    const c = fold(text.charCodeAt(at));
+    if (c === HYPHEN) return AFTER_HYPHEN;
+    if (c !== SPACE) return AFTER_OTHER;
+    let j = at + 1;
+    while (j < n && classes[text.charCodeAt(j)] === SPACE_CLASS) j++;
+    return j < n ? afterSpace(fold(text.charCodeAt(j))) : 0;
+  };
 
   const find = (text: string): TermMatch[] => {
     let out: TermMatch[] | null = null; // Most text nodes have no term: no allocation for them.
@@ -304,7 +353,8 @@ export function createMatcher(data: MatcherData): Matcher {
             if (dc !== WORD && !(dc === SURROGATE && astralWord(text, next))) break;
           }
         }
-        candidate = words[step(h, next - i) & FIRST_WORD_MASK] === 1;
+        const follows = words[step(h, next - i) & FIRST_WORD_MASK] as number;
+        candidate = follows !== 0 && ((follows & ENDS_HERE) !== 0 || (follows & followingBit(text, next)) !== 0);
       } else {
         // Not a word character: a few forms start with one (e.g. a quote); never right after a word.
         candidate = !prevWord && root[foldTable[c] || foldOf(c)] !== 0;

@@ -95,6 +95,16 @@ export class TermIndex {
   private readonly parentCache = new WeakMap<Node, { version: number; list: Entry[] }>();
   private version = 0;
   private open = 0;
+  /** Occurrences of the open entries (kept up by add and drop). */
+  private openOcc = 0;
+  /**
+   * count()'s last check of every entry: the open entries it found invalid (their text removed or
+   * changed by the page), and the page's change number it ran at (see touch()).
+   */
+  private invalid = new Set<Entry>();
+  private invalidOcc = 0;
+  private checkedAt = 0;
+  private pageChanges = 0;
 
   constructor(private readonly doc: Document) {}
 
@@ -141,6 +151,7 @@ export class TermIndex {
     }
     this.added.push(e);
     this.open++;
+    this.openOcc += e.occ.length;
     this.version++;
   }
 
@@ -148,6 +159,8 @@ export class TermIndex {
     if (e.done) return;
     e.done = true;
     this.open--;
+    this.openOcc -= e.occ.length;
+    if (this.invalid.delete(e)) this.invalidOcc -= e.occ.length;
     this.version++;
     for (const o of e.occ) {
       if (o.endNode === e.text) continue;
@@ -166,6 +179,20 @@ export class TermIndex {
     this.list = [];
     this.added = [];
     this.open = 0;
+    this.openOcc = 0;
+    this.invalid.clear();
+    this.invalidOcc = 0;
+    this.checkedAt = this.pageChanges;
+  }
+
+  /**
+   * The page changed (a batch of its mutations): the next count() checks every entry again. An
+   * entry is valid when added, and only a change of the page makes it invalid, so between two
+   * changes count() adds up without reading the page (during the initial pass the badge's count
+   * read every text node again, 12-15 ms each time on the 5 MB page).
+   */
+  touch(): void {
+    this.pageChanges++;
   }
 
   /** Open entries in document order. */
@@ -187,9 +214,17 @@ export class TermIndex {
   }
 
   count(): number {
-    let n = 0;
-    for (const e of this.ordered()) if (isValid(e)) n += e.occ.length;
-    return n;
+    if (this.checkedAt !== this.pageChanges) {
+      this.invalid.clear();
+      this.invalidOcc = 0;
+      for (const e of this.ordered()) {
+        if (isValid(e)) continue;
+        this.invalid.add(e);
+        this.invalidOcc += e.occ.length;
+      }
+      this.checkedAt = this.pageChanges;
+    }
+    return this.openOcc - this.invalidOcc;
   }
 
   /** Occurrences per entry id (the first id of each), in order of first appearance. */
