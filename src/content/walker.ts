@@ -35,16 +35,22 @@ export function createTextWalk(root: Node, hooks: WalkHooks, opts: { backward?: 
 /**
  * Moves walker `w` past the subtree of `node`; returns the node after it, or null at the end. At
  * the end the walker is put on `node`: the parser of a loading page may still add nodes after
- * it, and the walk must resume there, not at its root. (From the subtree's last node, not by
- * nextSibling(), which not every DOM implementation lets descend into the skipped siblings.)
+ * it, and the walk must resume there, not at its root. (Found from the next sibling of `node` or
+ * of an ancestor, not by the walker's nextSibling(), which not every DOM implementation lets
+ * descend into skipped siblings, nor from the subtree's last node: a template's is elsewhere.)
  */
 function afterSubtree(w: TreeWalker, node: Node): Node | null {
-  let last = node;
-  while (last.lastChild !== null) last = last.lastChild;
-  w.currentNode = last;
-  const n = w.nextNode();
-  if (n === null) w.currentNode = node;
-  return n;
+  for (let n: Node | null = node; n !== null && n !== w.root; n = n.parentNode) {
+    const s = n.nextSibling;
+    if (s === null) continue;
+    w.currentNode = s;
+    if ((w.whatToShow & (1 << (s.nodeType - 1))) !== 0) return s;
+    const after = w.nextNode();
+    if (after !== null) return after;
+    break;
+  }
+  w.currentNode = node;
+  return null;
 }
 
 /** Elements the element scan looks at before it lets the text walk catch up (a horizon; tests pass smaller ones). */
