@@ -6,8 +6,9 @@ import { Engine, EAGER_PAINT } from '../src/content/engine';
 import { TermSession } from '../src/content/session';
 import { Revealer } from '../src/content/reveal';
 import { createMatcher } from '../src/content/matcher';
-import { matcherData } from '../src/common/glossary-data';
+import { matcherData, topicRule } from '../src/common/glossary-data';
+import { TopicGate } from '../src/common/topic';
 import { DEFAULTS } from '../src/common/settings';
 import { buildTrie, formsOf, unicodePattern } from '../src/build/trie-pattern';
 
-Object.assign(window, { __iza: { Engine, Revealer, TermSession, DEFAULTS, EAGER_PAINT, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } });
+Object.assign(window, { __iza: { TopicGate, topicRule, Engine, Revealer, TermSession, DEFAULTS, EAGER_PAINT, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } });

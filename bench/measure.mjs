@@ -1,7 +1,7 @@
 // Page-side measuring code for bench/run.mjs (injected as a script; uses window.__iza).
 export const MEASURE = String.raw`
 (() => {
-  const { Engine, Revealer, TermSession, DEFAULTS, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } = window.__iza;
+  const { TopicGate, topicRule, Engine, Revealer, TermSession, DEFAULTS, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } = window.__iza;
   const data = matcherData();
   const matcher = createMatcher(data);
   const now = () => performance.now();
@@ -47,11 +47,15 @@ export const MEASURE = String.raw`
     for (const r of h) if (texts.has(r.startContainer)) return true;
     return false;
   }
-  /** A term session and engine set up as src/content/activation.ts does on a web page. */
+  /**
+   * A term session and engine set up as src/content/activation.ts does on a web page, with the
+   * topic gate for generic terms (the page's host, 127.0.0.1, is no care site).
+   */
   function activate(onChange) {
     const session = new TermSession(document, { ...DEFAULTS });
+    const topic = new TopicGate(topicRule(), data.generic, location.hostname);
     const engine = new Engine(document, {
-      matcher, index: session.index, painter: session.painter, allow: (ids) => ids, firstOnly: 'off',
+      matcher, topic, index: session.index, painter: session.painter, allow: (ids) => ids, firstOnly: 'off',
       onShadowRoot: (root) => { session.adoptStyles(root); session.hydration.include(root); },
       onChange,
     });

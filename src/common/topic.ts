@@ -42,29 +42,62 @@ export function hostMatches(host: string, patterns: readonly string[]): boolean 
 /** A cue list made fast to test: exact words, prefixes ("zorg*") and combinations ("a+b"). */
 interface Cues {
   exact: Set<string>;
-  prefixes: string[];
-  combos: string[][];
+  /** The prefixes per first code unit ("" for a bare "*", which every word has). */
+  prefixes: Map<string, string[]>;
+  anyWord: boolean;
+  /** Combinations: each part an exact word or a prefix; `name` is the cue as written. */
+  combos: { name: string; parts: { text: string; prefix: boolean }[] }[];
 }
 
 function cuesOf(list: readonly string[]): Cues {
-  const cues: Cues = { exact: new Set(), prefixes: [], combos: [] };
+  const cues: Cues = { exact: new Set(), prefixes: new Map(), anyWord: false, combos: [] };
   for (const c of list) {
-    if (c.includes('+')) cues.combos.push(c.split('+'));
-    else if (c.endsWith('*')) cues.prefixes.push(c.slice(0, -1));
-    else cues.exact.add(c);
+    if (c.includes('+')) {
+      const parts = c.split('+').map((part) => (part.endsWith('*') ? { text: part.slice(0, -1), prefix: true } : { text: part, prefix: false }));
+      cues.combos.push({ name: c, parts });
+    }
+    else if (c.endsWith('*')) {
+      const p = c.slice(0, -1);
+      if (p === '') cues.anyWord = true;
+      else {
+        const list = cues.prefixes.get(p.charAt(0));
+        if (list) list.push(p);
+        else cues.prefixes.set(p.charAt(0), [p]);
+      }
+    } else cues.exact.add(c);
   }
   return cues;
 }
 
-const partMatches = (part: string, w: string): boolean => (part.endsWith('*') ? w.startsWith(part.slice(0, -1)) : w === part);
-const isCue = (c: Cues, w: string): boolean => c.exact.has(w) || c.prefixes.some((p) => w.startsWith(p));
+/** Whether every part of a combination is among `words`. */
+function comboIn(parts: Cues['combos'][number]['parts'], words: readonly string[]): boolean {
+  for (const part of parts) {
+    let found = false;
+    for (const w of words) {
+      if (part.prefix ? w.startsWith(part.text) : w === part.text) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+/** Whether word `w` (lower case) is a cue: only the prefixes with its first code unit are tried. */
+function isCue(c: Cues, w: string): boolean {
+  if (c.anyWord || c.exact.has(w)) return true;
+  const list = c.prefixes.get(w.charAt(0));
+  if (list === undefined) return false;
+  for (const p of list) if (w.startsWith(p)) return true;
+  return false;
+}
 
 /** Cue points among `words`: each distinct cue word once, each combination whose parts all occur once. */
 function score(c: Cues, words: readonly string[]): number {
   const hit = new Set<string>();
   for (const w of words) if (isCue(c, w)) hit.add(w);
   let n = hit.size;
-  for (const combo of c.combos) if (combo.every((part) => words.some((w) => partMatches(part, w)))) n++;
+  for (const combo of c.combos) if (comboIn(combo.parts, words)) n++;
   return n;
 }
 
@@ -130,7 +163,16 @@ export class TopicGate<T> {
 
   /** Whether a match of `text` (the page's text of the match) is generic for all its entries. */
   isGeneric(text: string, ids: readonly string[]): boolean {
-    if (!ids.every((id) => this.genericIds.has(id))) return false;
+    return this.allGeneric(ids) && this.genericForm(text, ids);
+  }
+
+  /** Whether every entry of `ids` has a generic form (most matches: no, and no text is read). */
+  private allGeneric(ids: readonly string[]): boolean {
+    for (let k = 0; k < ids.length; k++) if (!this.genericIds.has(ids[k] as string)) return false;
+    return true;
+  }
+
+  private genericForm(text: string, ids: readonly string[]): boolean {
     const key = normalizeForm(text);
     const g = this.generic.exact[key] ?? this.generic.folded[key.toLowerCase()];
     return g !== undefined && ids.every((id) => g.includes(id));
@@ -138,19 +180,26 @@ export class TopicGate<T> {
 
   /**
    * Feeds one piece of text (a text node's data, a PDF page's text) and the matches found in it.
-   * Returns the matches to show now, in order; generic ones without enough evidence are held
-   * under `tag` for release(). Specific matches count as evidence before any generic one is judged.
+   * Returns the matches to show now, in order (`matches` itself when that is all of them; the
+   * caller must not change it); generic ones without enough evidence are held under `tag` for
+   * release(). Specific matches count as evidence before any generic one is judged.
    */
   feed<M extends GateMatch>(text: string, matches: readonly M[], tag: T): M[] {
     if (matches.length === 0) return [];
     if (this.none) return matches as M[];
-    const generic = matches.map((m) => this.isGeneric(text.slice(m.start, m.end), m.ids));
-    for (let k = 0; k < matches.length; k++) if (!generic[k]) for (const id of (matches[k] as M).ids) this.specific.add(id);
-    if (this.options.disabled) return [...matches];
-    const hasGeneric = generic.includes(true);
+    // Most matches are specific, known from their ids alone: the text is sliced only for the rest.
+    let generic: boolean[] | null = null;
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k] as M;
+      if (this.allGeneric(m.ids) && this.genericForm(text.slice(m.start, m.end), m.ids)) (generic ??= new Array<boolean>(matches.length).fill(false))[k] = true;
+      else for (let j = 0; j < m.ids.length; j++) this.specific.add(m.ids[j] as string);
+    }
+    if (this.options.disabled) return matches as M[];
+    const hasGeneric = generic !== null;
     // Page-level negative cues are read until the page is settled (or on a care site, never).
     const tracking = !this.careSite && this.specific.size < this.rule.settledSpecific;
-    if (!hasGeneric && !tracking) return [...matches];
+    if (!hasGeneric && !tracking) return matches as M[];
+    generic ??= new Array<boolean>(matches.length).fill(false);
     // The words of the text, without those inside generic matches (a second "zorgplicht" is no
     // cue for the first).
     const words: { w: string; at: number }[] = [];
@@ -162,7 +211,7 @@ export class TopicGate<T> {
       if (!inside) words.push({ w: m[0].toLowerCase(), at });
     }
     if (tracking) this.noteNegatives(words.map((x) => x.w));
-    if (!hasGeneric) return [...matches];
+    if (!hasGeneric) return matches as M[];
     const out: M[] = [];
     matches.forEach((m, i) => {
       if (!generic[i]) {
@@ -198,7 +247,7 @@ export class TopicGate<T> {
   private noteNegatives(words: readonly string[]): void {
     for (const w of words) if (isCue(this.negative, w)) this.negativesSeen.add(w);
     for (const combo of this.negative.combos) {
-      if (combo.every((part) => words.some((w) => partMatches(part, w)))) this.negativesSeen.add(combo.join('+'));
+      if (comboIn(combo.parts, words)) this.negativesSeen.add(combo.name);
     }
   }
 
