@@ -169,7 +169,9 @@ function forwardWalk(root: Node, hooks: WalkHooks, start: Node | undefined, unti
 
   // The text walk.
   let pending: Node | null = null;
-  let untilText: Node | null | undefined;
+  /** The text node at which the walk ends (`until`, or the first text at or after it); null: none yet. */
+  let untilText: Node | null = null;
+  let untilKnown = false;
   let ended = false;
   let scanned = false;
   const nextText = (): Node | null => {
@@ -204,7 +206,10 @@ function forwardWalk(root: Node, hooks: WalkHooks, start: Node | undefined, unti
         const n = nextText();
         if (n === null) return atEnd();
         if (until !== undefined) {
-          untilText ??= until.nodeType === 3 ? until : firstTextFrom(until);
+          if (!untilKnown) {
+            untilText = until.nodeType === 3 ? until : firstTextFrom(until);
+            untilKnown = untilText !== null; // Looked for again while there is none (a loading page).
+          }
           if (n === untilText) {
             ended = true;
             // An element `until` is not walked into; a text `until` is the walk's last node.
