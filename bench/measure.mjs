@@ -13,18 +13,17 @@ export const MEASURE = String.raw`
     for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length;
     return n;
   }
-  function baselineOf(root) {
+  // A bare walk of every text node, median of 5. Cold: each walk right after a full garbage
+  // collection, the state the engine meets the page in in full() (heap() runs before the pass). The
+  // collection drops the strings Chromium made for earlier reads of the texts' data, so each read
+  // makes its string again: on the 5 MB page 40-47 ms against 13-24 ms warm, where each walk reads
+  // strings cached by the walks before it.
+  function baselineOf(root, cold = false) {
     const times = [];
-    for (let i = 0; i < 5; i++) { const t = now(); walk(root); times.push(now() - t); }
-    return median(times);
-  }
-  // The same walk in the state the engine meets the page in full(): right after a full garbage
-  // collection (heap(), before the pass). It drops the strings Chromium made for earlier reads of
-  // the texts' data, so each read makes its string again: on the 5 MB page about twice the warm
-  // walk above (40-47 against 19-24 ms), which reads strings cached by the runs before it.
-  function coldBaselineOf(root) {
-    const times = [];
-    for (let i = 0; i < 5; i++) { if (window.gc) window.gc(); const t = now(); walk(root); times.push(now() - t); }
+    for (let i = 0; i < 5; i++) {
+      if (cold && window.gc) window.gc();
+      const t = now(); walk(root); times.push(now() - t);
+    }
     return median(times);
   }
   // The text nodes in the viewport, found before the engine starts, so that checking for "first
@@ -167,7 +166,7 @@ export const MEASURE = String.raw`
   }
   window.__bench = {
     baseline: () => baselineOf(document.body),
-    baselineCold: () => coldBaselineOf(document.body),
+    baselineCold: () => baselineOf(document.body, true),
     async full() {
       const heapBefore = heap();
       const r = await highlight();

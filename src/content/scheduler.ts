@@ -66,10 +66,10 @@ export function nextFrameOrParsed(doc: Document): Promise<void> {
  * when no frame is due), so a slice that uses more of it than SLICE_MS is in nobody's way; and
  * fewer, longer slices cost less: on the 5 MB page the background part took ~230 ms of engine
  * time in 8 ms slices, one per idle period (~1.4 s wall, the main thread idle in between), and
- * ~200 ms in 24 ms slices (~0.6 s wall). Input arriving during a slice waits for its end, so it
+ * 190-230 ms in 24 ms slices (~0.5 s wall). Input arriving during a slice waits for its end, so it
  * stays well under the 50 ms of a long task.
  */
-export const IDLE_SLICE_MS = 24;
+const IDLE_SLICE_MS = 24;
 
 /** Longest wait for an idle period before background work runs anyway (a page that is never idle). */
 const IDLE_WAIT_MS = 1000;
