@@ -48,9 +48,10 @@ in the table; the budget's is to the cold walk.
 2. **First highlight in view, FCP + 100 ms: met (3 ms before FCP is reported; runs -201 to +9 ms).**
 3. **Long animation frames at load and scrolling: met (7 against 7 at load, 0 against 0 scrolling).**
    **At the jump to the middle: missed (1 frame, 82 ms, 70-85; none without the extension).** In
-   Chromium 156 any change to a highlight repaints the whole page: 45-58 ms of rendering on this
-   page whether one range changes or 800 (measured by adding ranges by hand to a page without
-   the extension), and a jump always needs new ranges. Tried: running the look at the viewport in
+   Chromium 156 any change to a highlight repaints the whole page: 38-64 ms of rendering on this
+   page whether the highlight holds 2 ranges or 2,400 and one range is added or 800 (ranges
+   added by hand in a task of their own, on the page without the extension), and a jump always
+   needs new ranges. Tried: running the look at the viewport in
    a task after the jump's own frame instead of in its animation frame; the jump's frame then
    stays under 50 ms, but the repaint becomes a frame of its own of 60-63 ms (48-52 ms of it
    rendering), so still one: not kept. Nothing the extension controls makes that repaint
