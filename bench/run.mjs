@@ -74,7 +74,9 @@ in the table; the budget's is to the cold walk.
    55-62 ms; after a collection, the matcher warm, 104-110 against 45-50 ms). That leaves 0.5-0.7x,
    20-30 ms, for all the engine does besides: the element scan beside the text walk (excluded
    elements, headings, shadow roots: ~0.5x), the index of 25,000 entries with their 36,766
-   occurrences (~1.2x), the topic gate (~0.9x), slicing and painting. The engine with its results
+   occurrences (~0.7x: 28 ms, 12 of it keeping the entries), the topic gate (~1.0x: 40 ms, ~30 of
+   it on the 1,772 texts with a generic term), slicing and painting (each measured by switching
+   the part off in the bench build). The engine with its results
    thrown away (its walk and the matcher on first use, nothing kept) is 3.3x (133-138 ms). The
    matcher itself, on the page's 5.9 MB collected beforehand: 49-51 ms warm and 76-80 ms on first
    use on the DOM's strings, 39-40 and 61-63 ms on copies of them (Chromium's external strings cost
@@ -87,6 +89,14 @@ in the table; the budget's is to the cold walk.
    older budget of 3x the time to read the appended text (142-264x) compares 42-46 ms of engine
    work, 1,837 terms painted, with 0.2-0.3 ms of reading warm strings; it stays missed for the same
    reason as item 6.
+
+How each part is measured is in its section above. Hover is measured twice on purpose: in the page,
+through the bench build of the session, each call timed on its own with clean layout (as during a
+pointer event) against the browser's own hit tests on the same points; and with real pointer moves
+into the built extension, where the page world's first and last pointermove listeners bracket the
+extension's, against the same moves without it. Both are timed in a cross-origin isolated page (5 µs
+timers). Fresh loads read nothing that forces layout while the page loads: ranges are stamped by the
+frame they appear in and placed in the viewport only afterwards.
 
 ## Earlier (wrapping engine, 2026-11-25 to 2026-11-29)
 
