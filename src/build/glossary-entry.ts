@@ -55,6 +55,7 @@ export const ENTRY_KEYS = new Set([
   'plural',
   'inflections',
   'broader',
+  'checkAgain',
 ]);
 export const ENGLISH_KEYS = new Set(['name', 'variants', 'match', 'definition', 'generic']);
 export const FORM_KEYS = new Set(['form', 'expansion', 'caseSensitive', 'ambiguous', 'generic', 'inflect']);
@@ -263,6 +264,13 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
   if (raw.reviewed === undefined) fail('missing field "reviewed" (date last checked, YYYY-MM-DD)');
   else if (!isValidDate(reviewed)) fail(`reviewed "${String(raw.reviewed)}" is not a date YYYY-MM-DD`);
 
+  let checkAgain: string | undefined;
+  if (raw.checkAgain !== undefined) {
+    const c = raw.checkAgain instanceof Date ? raw.checkAgain.toISOString().slice(0, 10) : String(raw.checkAgain);
+    if (!isValidDate(c)) fail(`checkAgain "${String(raw.checkAgain)}" is not a date YYYY-MM-DD`);
+    else checkAgain = c;
+  }
+
   if (problems.length > before || id === null || term === null || definition === null || en === null) {
     return null;
   }
@@ -281,5 +289,6 @@ export function checkEntry(raw: unknown, index: number, file: string, problems: 
   if (broader !== null) entry.broader = broader;
   if (generic) entry.generic = true;
   if (sense !== null) entry.sense = sense;
+  if (checkAgain !== undefined) entry.checkAgain = checkAgain;
   return { entry, forms: forms.filter((f) => f.text !== ''), plural, inflect };
 }

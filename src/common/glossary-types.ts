@@ -43,6 +43,8 @@ export interface Entry {
   sources: Source[];
   bwbr?: string;
   reviewed: string;
+  /** A claim in the entry is known to change (a bill, a programme's end, a yearly figure): check again by this date. */
+  checkAgain?: string;
   /** The entry's words are everyday words outside care: highlighted only on care pages. */
   generic?: boolean;
   /** For a generic entry: which sense the card explains (short Dutch phrase). */
