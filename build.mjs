@@ -139,7 +139,7 @@ async function buildTarget(target, glossary, base) {
   await cp(join(ROOT, 'src', '_locales'), join(out, '_locales'), { recursive: true });
   await mkdir(join(out, 'icons'));
   for (const size of [16, 32, 48, 128]) await cp(join(ROOT, 'icons', `icon-${size}.png`), join(out, 'icons', `icon-${size}.png`));
-  for (const f of ['popup/popup.html', 'options/options.html', 'content/content.css', 'common/ui.css']) {
+  for (const f of ['popup/popup.html', 'options/options.html', 'engine/content.css', 'common/ui.css']) {
     await cp(join(ROOT, 'src', f), join(out, f.split('/')[1]));
   }
   const reader = await buildReader(target, out, glossary);

@@ -1,7 +1,7 @@
 // Page-side measuring code for bench/run.mjs (injected as a script; uses window.__iza).
 export const MEASURE = String.raw`
 (() => {
-  const { TopicGate, topicRule, Engine, Revealer, TermSession, DEFAULTS, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } = window.__iza;
+  const { TopicGate, topicRule, PageEngine, Revealer, TermSession, DEFAULTS, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } = window.__iza;
   const data = matcherData();
   const matcher = createMatcher(data);
   const now = () => performance.now();
@@ -62,7 +62,7 @@ export const MEASURE = String.raw`
   function activate(onChange) {
     const session = new TermSession(document, { ...DEFAULTS });
     const topic = new TopicGate(topicRule(), data.generic, location.hostname);
-    const engine = new Engine(document, {
+    const engine = new PageEngine(document, {
       matcher, topic, index: session.index, painter: session.painter, allow: (ids) => ids, firstOnly: 'off',
       onShadowRoot: (root) => { session.adoptStyles(root); session.hydration.include(root); },
       onChange,

@@ -193,7 +193,7 @@ const bundle = await esbuild.build({
   alias: { 'mark.js': join(ROOT, 'node_modules/mark.js/dist/mark.es6.js') }, plugins: [glossaryPlugin(glossary), markjsPlugin()], logLevel: 'warning',
 });
 const engineJs = bundle.outputFiles[0].text;
-const contentCss = await readFile(join(ROOT, 'src', 'content', 'content.css'), 'utf8');
+const contentCss = await readFile(join(ROOT, 'src', 'engine', 'content.css'), 'utf8');
 const big = policyPage(terms, 5_000_000, { seed: 7, minParagraphs: 40_000 });
 
 /** Cross-origin isolation: performance.now() then has 5 µs resolution instead of 100 µs. */

@@ -7,7 +7,7 @@ import { BACKGROUND_VALIDATORS, createListener, type BackgroundApi, type Content
 import { loadSettings, updateSettings } from '../common/storage';
 import { siteState, toggleSite } from '../common/site-rule';
 import { t } from '../common/i18n';
-import { createMatcher } from '../content/matcher';
+import { createMatcher } from '../engine/matcher';
 import { matcherData } from '../common/glossary-data';
 import { bypass, installPdfRedirect, pdfTab } from './pdf';
 

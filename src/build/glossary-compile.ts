@@ -5,8 +5,9 @@
  * entries are claimed, inflections generated (inflect.ts), and the matcher's tables written.
  */
 import { parse } from 'yaml';
-import type { CompiledGlossary, Entry, GlossaryReport, MatcherData, TopicRule } from '../common/glossary-types';
-import { bmpWordRanges, buildFlatTrie, normalizeForm } from './trie-pattern';
+import type { CompiledGlossary, Entry, GlossaryReport, TopicRule } from '../common/glossary-types';
+import { normalizeForm } from '../compiler/trie-pattern';
+import { clashingClaims, matcherDataOf, ownClaims, pushClaim, type Claim, type ClaimMap } from '../compiler/claims';
 import { checkEntry, type CheckedEntry, type Form, type GlossaryProblem } from './glossary-entry';
 import { checkFacts, DEFAULT_SEVERITY, type FactCheckOptions } from './fact-checks';
 import { inflectForm } from './inflect';
@@ -44,50 +45,12 @@ export class GlossaryError extends Error {
   }
 }
 
-interface Claim {
-  text: string;
-  caseSensitive: boolean;
-  ambiguous: boolean;
-  generic: boolean;
-  id: string;
-  file: string;
-}
-
-/** One claim per distinct form of an entry: case-sensitive forms differ by case ("RVS" vs "RvS"). */
-function ownClaims(forms: readonly Omit<Form, 'kind' | 'inflect'>[], id: string, file: string): Map<string, Claim> {
-  const own = new Map<string, Claim>();
-  for (const f of forms) {
-    const text = normalizeForm(f.text);
-    const key = f.caseSensitive ? `cs:${text}` : `ci:${text.toLowerCase()}`;
-    const prev = own.get(key);
-    // A form is generic only if every place the entry lists it says so.
-    own.set(key, {
-      text,
-      caseSensitive: f.caseSensitive,
-      ambiguous: f.ambiguous || (prev?.ambiguous ?? false),
-      generic: f.generic && (prev?.generic ?? true),
-      id,
-      file,
-    });
-  }
-  // A case-insensitive form covers every case of itself, so it absorbs its case-sensitive twins.
-  for (const [key, f] of own) if (key.startsWith('cs:') && own.has(`ci:${f.text.toLowerCase()}`)) own.delete(key);
-  return own;
-}
-
-function pushClaim(claims: Map<string, Claim[]>, c: Claim): void {
-  const lower = c.text.toLowerCase();
-  const list = claims.get(lower) ?? [];
-  list.push(c);
-  claims.set(lower, list);
-}
-
 /**
  * The generated forms of every entry, as claims. A generated form never takes a form that an
  * entry lists itself, and one that two entries generate (without both declaring the base form
  * ambiguous) goes to neither.
  */
-function generatedClaims(checked: { c: CheckedEntry; file: string }[], claims: Map<string, Claim[]>, words: WordList | undefined, report: GlossaryReport): void {
+function generatedClaims(checked: { c: CheckedEntry; file: string }[], claims: ClaimMap, words: WordList | undefined, report: GlossaryReport): void {
   const made = new Map<string, Claim[]>();
   for (const { c, file } of checked) {
     if (!c.inflect) continue;
@@ -129,7 +92,7 @@ export function compileGlossary(files: GlossaryFile[], options: CompileOptions =
   const problems: GlossaryProblem[] = [];
   const entries: Entry[] = [];
   const fileOf = new Map<string, string>();
-  const claims = new Map<string, Claim[]>(); // lower-cased form -> claims
+  const claims: ClaimMap = new Map(); // lower-cased form -> claims
   const checked: { c: CheckedEntry; file: string }[] = [];
   const report: GlossaryReport = { generated: [], dropped: [], warnings: [] };
   const facts: FactCheckOptions = { today: options.today ?? new Date().toISOString().slice(0, 10), ...DEFAULT_SEVERITY, ...options.severity };
@@ -188,19 +151,9 @@ export function compileGlossary(files: GlossaryFile[], options: CompileOptions =
     }
   }
 
-  const matcher: MatcherData = { trie: { chars: '', counts: '0', ends: '0' }, wordRanges: [], exact: {}, folded: {}, generic: { exact: {}, folded: {} } };
   const clashes = new Set<string>();
   for (const [key, list] of claims) {
-    // Two claims clash unless both are case-sensitive with different cases, or both are
-    // declared ambiguous.
-    const clashing = new Set<Claim>();
-    for (const a of list) {
-      for (const b of list) {
-        if (a === b || a.id === b.id) continue;
-        const distinct = a.caseSensitive && b.caseSensitive && a.text !== b.text;
-        if (!distinct && !(a.ambiguous && b.ambiguous)) clashing.add(a);
-      }
-    }
+    const clashing = clashingClaims(list);
     if (clashing.size > 0) {
       clashes.add(key);
       const who = list.map((c) => `${c.id} (${c.file})`).join(', ');
@@ -215,24 +168,12 @@ export function compileGlossary(files: GlossaryFile[], options: CompileOptions =
   }
   // Generated forms come after the explicit ones are settled, and never override them.
   if (problems.length === 0) generatedClaims(checked, claims, options.words, report);
-  for (const [key, list] of claims) {
-    if (clashes.has(key)) continue;
-    for (const c of list) {
-      const k = c.caseSensitive ? c.text : key;
-      for (const table of c.generic ? [c.caseSensitive ? matcher.exact : matcher.folded, c.caseSensitive ? matcher.generic.exact : matcher.generic.folded] : [c.caseSensitive ? matcher.exact : matcher.folded]) {
-        const ids = (table[k] ??= []);
-        if (!ids.includes(c.id)) ids.push(c.id);
-      }
-    }
-  }
-
   let topic: TopicRule = DEFAULT_TOPIC;
   if (options.topic) topic = compileTopic(options.topic.file, options.topic.text, problems);
 
   if (problems.length > 0) throw new GlossaryError(problems);
 
-  matcher.trie = buildFlatTrie(claims.keys());
-  matcher.wordRanges = bmpWordRanges();
+  const matcher = matcherDataOf(claims, clashes);
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const labels: CompiledGlossary['labels'] = {};
   for (const { c } of checked) {

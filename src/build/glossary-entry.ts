@@ -20,7 +20,7 @@ export interface Form {
   text: string;
   caseSensitive: boolean;
   ambiguous: boolean;
-  /** Highlighted only where the page is about care (see src/common/topic.ts). */
+  /** Highlighted only where the page is about care (see src/engine/topic.ts). */
   generic: boolean;
   /** Whether the build may generate inflections of this form (inflect.ts). */
   inflect: boolean;

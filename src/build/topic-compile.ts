@@ -1,7 +1,7 @@
 /**
  * Reads glossary/context/topic.yaml: the data that decides when a page is about care, so that
  * generic terms (eigen risico, zorgplicht, basispakket) are highlighted only there. The rule is
- * data, not code per term (issue 13); src/common/topic.ts applies it on the page.
+ * data, not code per term (issue 13); src/engine/topic.ts applies it on the page.
  */
 import { parse } from 'yaml';
 import type { TopicRule } from '../common/glossary-types';

@@ -1,4 +1,4 @@
-import type { FlatTrie } from '../build/trie-pattern';
+import type { FlatTrie } from '../compiler/trie-pattern';
 /** The categories an entry can have. The build rejects any other value. */
 export const CATEGORIES = [
   'wet',
@@ -66,7 +66,7 @@ export interface MatcherData {
   folded: Record<string, string[]>;
   /**
    * The generic forms, keyed as in `exact` and `folded`: -> the entry ids for which that form is
-   * generic (a term only where the page is about care; see src/common/topic.ts).
+   * generic (a term only where the page is about care; see src/engine/topic.ts).
    */
   generic: { exact: Record<string, string[]>; folded: Record<string, string[]> };
 }

@@ -3,7 +3,7 @@
  * every open shadow root found, its records gathered into batches (MUTATION_BATCH_MS). Our own
  * writes go through write(), with the observer disconnected, so they are never recorded.
  */
-import { absorbChanges } from './highlighter';
+import { absorbChanges } from '../engine/highlighter';
 
 /** Delay before content added by the page is highlighted, batching bursts of mutations. */
 export const MUTATION_BATCH_MS = 20;

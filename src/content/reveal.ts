@@ -7,11 +7,11 @@
  * back"). So one look paints a wide band of entries around the viewport, and scrolling within
  * it changes nothing.
  */
-import { isInsideExcluded } from './dom-rules';
+import { isInsideExcluded } from '../engine/dom-rules';
 import { now, whenLoaded } from './scheduler';
-import { isValid, type TermIndex } from './terms';
-import type { Painter } from './paint';
-import { around, farthest, viewportSpan } from './viewport-span';
+import { isValid, type TermIndex } from '../engine/terms';
+import type { Painter } from '../engine/paint';
+import { around, farthest, viewportSpan } from '../engine/viewport-span';
 
 /** When an unpainted entry is this close to the viewport (in text nodes with terms)… */
 const REVEAL_NEAR = 40;

@@ -1,5 +1,5 @@
 /** Text-node walking that skips excluded subtrees and notes open shadow roots on the way. */
-import { isExcludedElement, isInsideExcluded } from './dom-rules';
+import { caretNode, isExcludedElement, isInsideExcluded } from '../engine/dom-rules';
 
 export interface WalkHooks {
   onShadowRoot(root: ShadowRoot): void;
@@ -292,14 +292,4 @@ export function viewportAnchor(doc: Document): Node | null {
   const node = caretNode(doc, win.innerWidth / 2, win.innerHeight / 3);
   if (!node || node === doc.body || node === doc.documentElement) return null;
   return node;
-}
-
-/** The node under a caret placed at (x, y) of the viewport, in either browser's API. */
-export function caretNode(doc: Document, x: number, y: number): Node | null {
-  type CaretDoc = Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  const d = doc as CaretDoc;
-  return d.caretPositionFromPoint?.(x, y)?.offsetNode ?? d.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
 }

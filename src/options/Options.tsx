@@ -3,27 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, updateSettings, watchSettings } from '../common/storage';
 import { DEFAULTS, type Settings } from '../common/settings';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../common/glossary-types';
-import { uiLanguage } from '../common/i18n';
 import { PdfOptions } from './PdfOptions';
-
-/** Dutch first, English beside it; the browser's language decides which leads. */
-export function L({ nl, en }: { nl: string; en: string }) {
-  return uiLanguage() === 'nl' ? <>{nl} <span class="muted" lang="en">· {en}</span></> : <>{en} <span class="muted" lang="nl">· {nl}</span></>;
-}
-
-/** One radio button per option: [value, Dutch label, English label]. */
-export function Choices<T extends string>(props: { name: string; current: T; pick: (v: T) => void; options: [T, string, string][] }) {
-  return (
-    <>
-      {props.options.map(([value, nl, en]) => (
-        <label>
-          <input type="radio" name={props.name} value={value} checked={props.current === value} onChange={() => props.pick(value)} />{' '}
-          <L nl={nl} en={en} />
-        </label>
-      ))}
-    </>
-  );
-}
+import { Choices, L } from './fields';
 
 export function Options() {
   const [s, setS] = useState<Settings | null>(null);

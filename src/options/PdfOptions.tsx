@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { POLICY_SITES } from '../common/pdf-rule';
 import type { Settings } from '../common/settings';
-import { Choices, L } from './Options';
+import { Choices, L } from './fields';
 
 export function PdfOptions({ s, save }: { s: Settings; save: (patch: Partial<Settings>) => void }) {
   const [text, setText] = useState(s.pdfSites.join('\n'));

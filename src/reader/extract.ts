@@ -4,7 +4,7 @@
  * matcher. Page by page, each in its own task, so scrolling never waits on it: matching one
  * page's text takes well under a millisecond.
  */
-import { keepMatches, type Matcher, type TermMatch } from '../content/matcher';
+import { keepMatches, type Matcher, type TermMatch } from '../engine/matcher';
 import { joinPieces } from './page-text';
 import { piecesOfItems } from './text-layer';
 import type { PDFDocumentProxy } from './pdfjs';

@@ -11,7 +11,7 @@ import { siteOf, siteState } from '../common/site-rule';
 import { loadSettings, watchSettings } from '../common/storage';
 import type { Settings } from '../common/settings';
 import { CONTENT_VALIDATORS, createListener, type ContentApi, type Handlers, type PageStats } from '../common/messages';
-import { categoryFilter, pageMatcher } from '../content/activation';
+import { categoryFilter, pageMatcher } from '../engine/glossary-matcher';
 import { documentOptions, loadPdfjs, type PDFDocumentProxy } from './pdfjs';
 import { LoadError, checkAddress, fetchPdf, readLocal, type Fetched } from './source';
 import { View } from './viewer';

@@ -5,8 +5,8 @@
  * document adds: occurrences on pages pdf.js has not rendered (or has dropped again), which the
  * background count knows and jump / next / previous reach by rendering their page first.
  */
-import { TermSession } from '../content/session';
-import type { Entry, Occurrence } from '../content/terms';
+import { TermSession } from '../engine/session';
+import type { Entry, Occurrence } from '../engine/terms';
 import type { Settings } from '../common/settings';
 import { countTerms, pageMatches, type DocTerms, type TermFilter } from './extract';
 import { entriesOf, readLayer } from './text-layer';

@@ -4,8 +4,8 @@
  * found there. The session paints them (CSS Custom Highlight API) and wraps one with mark.js
  * only while it is in use; a term split over two text nodes is one range, so one term.
  */
-import type { TermMatch } from '../content/matcher';
-import type { Entry, Occurrence } from '../content/terms';
+import type { TermMatch } from '../engine/matcher';
+import type { Entry, Occurrence } from '../engine/terms';
 import { joinPieces, partsOf, type PageText, type Piece } from './page-text';
 
 export interface LayerText {

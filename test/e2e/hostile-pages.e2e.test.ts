@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverTerm, launch, openPage, openPopup, setStored, type Harness } from './chromium';
 import { collectErrors, marksIn, until, waitMarks } from './hostile';
-import { MUTATION_BATCH_MS } from '../../src/content/engine';
+import { MUTATION_BATCH_MS } from '../../src/content/page-engine';
 
 let h: Harness;
 beforeAll(async () => {

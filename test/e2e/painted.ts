@@ -4,7 +4,7 @@
  * (`CSS.highlights`) is the document's, and the page world sees the ranges the content script
  * put there. Used by both browser harnesses (a function's source, evaluated in the page).
  */
-import { createMatcher, type Matcher } from '../../src/content/matcher';
+import { createMatcher, type Matcher } from '../../src/engine/matcher';
 import { loadFullGlossary } from '../unit/helpers';
 
 export interface PaintedTerm {

@@ -13,7 +13,7 @@ import { ROOT, hoverTerm, launch, openPage, painted, settle, type Harness } from
 import { Firefox } from './firefox';
 import { PAINTED_SRC, type PaintedTerm } from './painted';
 import { genericGlossaryFiles } from '../unit/topic-fixtures';
-import { normalizeForm } from '../../src/build/trie-pattern';
+import { normalizeForm } from '../../src/compiler/trie-pattern';
 
 const GLOSSARY = join(ROOT, '.tmp', 'glossary-topic');
 const DIST = join(ROOT, '.tmp', 'dist-topic');

@@ -1,6 +1,6 @@
 /** Browser bundle of the page-integrity properties (test/e2e/page-integrity.e2e.test.ts). */
 import fc from 'fast-check';
-import { createMatcher } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
 import type { MatcherData } from '../../src/common/glossary-types';
 import { coverage, mutationProperty, staticProperty } from './page-integrity';
 

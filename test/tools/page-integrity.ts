@@ -1,7 +1,7 @@
 /**
  * Page integrity as properties, the same code in happy-dom (test/unit/page-integrity.test.ts)
  * and in real Chromium (test/e2e/page-integrity.e2e.test.ts, bundled by esbuild). They drive the
- * real Engine with createMatcher over the mini glossary on random trees (test/tools/dom-trees.ts):
+ * real PageEngine with createMatcher over the mini glossary on random trees (test/tools/dom-trees.ts):
  *
  *  - highlighting leaves the page's text (textContent) exactly as it was;
  *  - every term in a text node the engine may touch is marked, and nothing else;
@@ -19,11 +19,11 @@
  * back to wrapping, and the marks are checked as before.
  */
 import fc from 'fast-check';
-import { Engine, MUTATION_BATCH_MS } from '../../src/content/engine';
-import { Painter } from '../../src/content/paint';
-import { TermIndex, type Occurrence } from '../../src/content/terms';
-import { EXCLUDED_SELECTOR } from '../../src/content/dom-rules';
-import type { Matcher } from '../../src/content/matcher';
+import { PageEngine, MUTATION_BATCH_MS } from '../../src/content/page-engine';
+import { Painter } from '../../src/engine/paint';
+import { TermIndex, type Occurrence } from '../../src/engine/terms';
+import { EXCLUDED_SELECTOR } from '../../src/engine/dom-rules';
+import type { Matcher } from '../../src/engine/matcher';
 import type { FirstOnly } from '../../src/common/settings';
 import { SKIPPED, build, textArb, treeArb, type Spec } from './dom-trees';
 
@@ -168,7 +168,7 @@ function checkMarks(root: Element, matcher: Matcher, exactIds: boolean): void {
 }
 
 interface Run {
-  engine: Engine;
+  engine: PageEngine;
   painter: Painter;
   index: TermIndex;
   stop(): void;
@@ -176,9 +176,9 @@ interface Run {
 
 function engineFor(doc: Document, matcher: Matcher, firstOnly: FirstOnly): Run {
   const index = new TermIndex(doc);
-  let engine: Engine | null = null;
+  let engine: PageEngine | null = null;
   const painter = new Painter(doc, { style: STYLE, canWrite: () => true, write: (fn) => (engine ? engine.write(fn) : fn()) });
-  engine = new Engine(doc, { matcher, index, painter, allow: (ids) => ids, firstOnly });
+  engine = new PageEngine(doc, { matcher, index, painter, allow: (ids) => ids, firstOnly });
   const e = engine;
   return { engine: e, painter, index, stop: () => e.stop() };
 }

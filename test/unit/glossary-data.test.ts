@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileGlossary } from '../../src/build/glossary-compile';
-import { createMatcher } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
 import { CATEGORIES } from '../../src/common/glossary-types';
 
 const DIR = join(import.meta.dirname, '..', '..', 'glossary');

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileGlossary, type CompileOptions, type GlossaryFile } from '../../src/build/glossary-compile';
 import { createWordList, type WordList } from '../../src/build/wordlist';
-import { createMatcher } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let words: WordList | null = null;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWord, inflectForm, nounPlurals, type FormKind } from '../../src/build/inflect';
 import { compileYaml, entryYaml, loadFullGlossary, wordList } from './helpers';
-import { createMatcher } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
 
 const words = wordList();
 const forms = (text: string, kind: FormKind = 'term') => inflectForm(text, kind, { words }).map((g) => g.form);

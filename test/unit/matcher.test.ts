@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileYaml, loadFullGlossary } from './helpers';
-import { createMatcher } from '../../src/content/matcher';
-import { buildTrie, formsOf, unicodePattern } from '../../src/build/trie-pattern';
+import { createMatcher } from '../../src/engine/matcher';
+import { buildTrie, formsOf, unicodePattern } from '../../src/compiler/trie-pattern';
 import type { MatcherData } from '../../src/common/glossary-types';
 import fc from 'fast-check';
 

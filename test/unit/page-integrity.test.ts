@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * Page integrity, unit tier: the properties of test/tools/page-integrity.ts on thousands of
- * random trees in happy-dom, driving the real Engine over the mini glossary.
+ * random trees in happy-dom, driving the real PageEngine over the mini glossary.
  *
  * The seed is fixed, so CI runs the same cases every time. To explore or replay:
  *   IZA_SEED=123 npx vitest run --config test/vitest.config.ts test/unit/page-integrity.test.ts
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileYaml } from './helpers';
-import { createMatcher } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
 import { checkMutations, checkStatic, coverage, mutationProperty, staticProperty, type MutationCase } from '../tools/page-integrity';
 
 const mini = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'glossary', 'mini.yaml'), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinPieces, partsOf, type Piece } from '../../src/reader/page-text';
-import { createMatcher } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
 import { loadFullGlossary } from './helpers';
 
 const matcher = createMatcher(loadFullGlossary().matcher);

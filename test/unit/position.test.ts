@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARGIN, placeCard } from '../../src/content/card/position';
+import { MARGIN, placeCard } from '../../src/engine/card/position';
 
 const vp = { width: 800, height: 600 };
 const card = { width: 380, height: 200 };

@@ -5,7 +5,7 @@
  * batch of mutations); between changes it adds up without reading the page.
  */
 import { describe, expect, it } from 'vitest';
-import { TermIndex, makeEntry } from '../../src/content/terms';
+import { TermIndex, makeEntry } from '../../src/engine/terms';
 
 const match = (start: number, end: number) => ({ start, end, ids: ['zvw'] });
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The topic gate inside the real Engine (happy-dom): on the fixture pages, what the engine
+ * The topic gate inside the real PageEngine (happy-dom): on the fixture pages, what the engine
  * indexes has no generic term on an off-topic page, and on a policy page everything the engine
  * finds without the gate, also generic terms held back before the page qualified (released and
  * rescanned). The browsers' e2e test (test/e2e/topic.e2e.test.ts) checks the painting.
@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/content/engine';
-import { Painter } from '../../src/content/paint';
-import { TermIndex } from '../../src/content/terms';
-import { createMatcher } from '../../src/content/matcher';
-import { TopicGate } from '../../src/common/topic';
+import { PageEngine } from '../../src/content/page-engine';
+import { Painter } from '../../src/engine/paint';
+import { TermIndex } from '../../src/engine/terms';
+import { createMatcher } from '../../src/engine/matcher';
+import { TopicGate } from '../../src/engine/topic';
 import { TOPIC_DIR, glossaryWithGeneric } from './topic-fixtures';
 
 const glossary = glossaryWithGeneric();
@@ -25,9 +25,9 @@ async function indexed(name: string, gate: boolean): Promise<{ all: string[]; ge
   const host = /name="iza-test-host" content="([^"]+)"/.exec(html)?.[1] ?? '';
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
   const index = new TermIndex(document);
-  let engine: Engine | null = null;
+  let engine: PageEngine | null = null;
   const painter = new Painter(document, { style: 'iza-u', canWrite: () => true, write: (fn) => (engine ? engine.write(fn) : fn()) });
-  engine = new Engine(document, {
+  engine = new PageEngine(document, {
     matcher,
     ...(gate ? { topic: new TopicGate<Text>(glossary.topic, glossary.matcher.generic, host) } : {}),
     index,

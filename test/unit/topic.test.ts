@@ -4,9 +4,9 @@
  * (compared with the gate switched off). Pages are fed text node by text node, as the engine does.
  */
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../../src/content/matcher';
-import { TopicGate, hostMatches } from '../../src/common/topic';
-import type { TermMatch } from '../../src/content/matcher';
+import { createMatcher } from '../../src/engine/matcher';
+import { TopicGate, hostMatches } from '../../src/engine/topic';
+import type { TermMatch } from '../../src/engine/matcher';
 import { glossaryWithGeneric, loadPages, type Page } from './topic-fixtures';
 
 const glossary = glossaryWithGeneric();

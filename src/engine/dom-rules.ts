@@ -50,3 +50,13 @@ export function liftOutOfExcluded(node: Node): Node {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   return el?.closest(EXCLUDED_SELECTOR) ?? node;
 }
+
+/** The node under a caret placed at (x, y) of the viewport, in either browser's API. */
+export function caretNode(doc: Document, x: number, y: number): Node | null {
+  type CaretDoc = Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  const d = doc as CaretDoc;
+  return d.caretPositionFromPoint?.(x, y)?.offsetNode ?? d.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
+}

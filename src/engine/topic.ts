@@ -21,8 +21,8 @@
  * slices. A generic match that cannot be shown yet is held; when later text makes the page
  * qualify, release() hands back the held matches that may now be shown.
  */
-import type { MatcherData, TopicRule } from './glossary-types';
-import { normalizeForm } from '../build/trie-pattern';
+import type { MatcherData, TopicRule } from '../common/glossary-types';
+import { normalizeForm } from '../compiler/trie-pattern';
 
 export interface GateMatch {
   start: number;

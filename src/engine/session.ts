@@ -1,7 +1,7 @@
 /**
  * One term session on a document: the terms found (TermIndex), their painting (Painter), the
  * card, the keyboard model, copying, jump and next/previous, all owned by one AbortController.
- * It is shared by both hosts: on web pages the Engine (engine.ts) walks the page and adds what it
+ * It is shared by both hosts: on web pages the PageEngine (content/page-engine.ts) walks the page and adds what it
  * finds; in the PDF reader each rendered page's text layer adds its occurrences (which may span
  * text-layer spans). A host adds entries with `add` and removes them with `remove`; everything
  * else (hover hit test, card, focus, Tab stop, arrows, copy, flash, counts) is done here.

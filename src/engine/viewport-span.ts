@@ -4,7 +4,7 @@
  * (reveal.ts, and the session's jump and step).
  */
 import { indexOfSeq, type Entry, type TermIndex } from './terms';
-import { caretNode } from './walker';
+import { caretNode } from './dom-rules';
 
 /**
  * The document-order numbers of the first and last entries in the viewport (or the first after

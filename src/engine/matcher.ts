@@ -11,8 +11,8 @@
  * tests hold it to (figures in bench/RESULTS.md).
  */
 import type { MatcherData } from '../common/glossary-types';
-import type { FlatTrie } from '../build/trie-pattern';
-import { normalizeForm } from '../build/trie-pattern';
+import type { FlatTrie } from '../compiler/trie-pattern';
+import { normalizeForm } from '../compiler/trie-pattern';
 
 export interface TermMatch {
   start: number;

@@ -4,17 +4,17 @@
  * with content the page adds, through one MutationObserver. Every term found goes into the
  * TermIndex; the Painter paints those near the reader. Everything it does is undone by stop().
  */
-import { keepMatches, type Matcher } from './matcher';
-import { groupOf, unwrapAll } from './highlighter';
-import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from './dom-rules';
+import { keepMatches, type Matcher } from '../engine/matcher';
+import { groupOf, unwrapAll } from '../engine/highlighter';
+import { EXCLUDED_SELECTOR, MARK_SELECTOR, isInsideExcluded, liftOutOfExcluded } from '../engine/dom-rules';
 import { MUTATION_BATCH_MS, PageWatch } from './page-watch';
 import { Revealer } from './reveal';
 import { SLICE_MS, idleSlice, nextFrameOrParsed, now, whenLoaded, whenParsed, yieldToPage } from './scheduler';
 import { createTextWalk, viewportAnchor, type TextWalk } from './walker';
-import { TermIndex, isValid, makeEntry, type Entry } from './terms';
-import type { Painter } from './paint';
+import { TermIndex, isValid, makeEntry, type Entry } from '../engine/terms';
+import type { Painter } from '../engine/paint';
 import type { FirstOnly } from '../common/settings';
-import type { TopicGate } from '../common/topic';
+import type { TopicGate } from '../engine/topic';
 
 export interface EngineOptions {
   matcher: Matcher;
@@ -66,7 +66,7 @@ export interface EngineTimings {
   initialDone: number | null;
 }
 
-export class Engine {
+export class PageEngine {
   readonly timings: EngineTimings = { start: 0, firstMarks: null, initialDone: null };
   private readonly tasks: Task[] = [];
   private readonly watch: PageWatch;
