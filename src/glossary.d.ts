@@ -4,6 +4,10 @@ declare module 'virtual:glossary' {
   export const ENTRIES_JSON: string;
   export const TOPIC_JSON: string;
 }
+/** Everyday Dutch words, space-separated (build.mjs everydayWords). */
+declare module 'virtual:everyday' {
+  export const EVERYDAY: string;
+}
 declare module '*.css' {
   const text: string;
   export default text;

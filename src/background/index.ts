@@ -4,11 +4,13 @@
  */
 import browser from 'webextension-polyfill';
 import { BACKGROUND_VALIDATORS, createListener, type BackgroundApi, type ContentApi, type Handlers, type PageStats } from '../common/messages';
-import { loadSettings, updateSettings } from '../common/storage';
+import { loadSettings, updateSettings, watchSettings } from '../common/storage';
 import { siteState, toggleSite } from '../common/site-rule';
-import { t } from '../common/i18n';
+import { setUiLanguage, t } from '../common/i18n';
 import { createMatcher } from '../engine/matcher';
 import { matcherData } from '../common/glossary-data';
+import { loadOwnGlossary } from '../common/own-load';
+import { installLists, refreshAll, refreshList } from './lists';
 import { bypass, installPdfRedirect, pdfTab } from './pdf';
 
 installPdfRedirect();
@@ -45,34 +47,54 @@ async function onCommand(command: string): Promise<void> {
     if (tab?.id !== undefined) await sendToTab(tab.id, 'step', { dir: command === 'next-term' ? 1 : -1 });
   }
 }
-browser.commands.onCommand.addListener((command: string) => void onCommand(command));
+// Firefox for Android has no keyboard commands and no context menus: neither namespace exists
+// there (the polyfill passes Firefox's own `browser` through), so each is guarded. The popup's
+// search, prefilled with the page's selection, stands in for the menu's lookup.
+browser.commands?.onCommand.addListener((command: string) => void onCommand(command));
 
 const MENU_ID = 'iza-lookup';
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.create({ id: MENU_ID, title: t('menuLookup'), contexts: ['selection'] });
+  void loadSettings().then((s) => {
+    setUiLanguage(s.uiLanguage);
+    browser.contextMenus?.create({ id: MENU_ID, title: t('menuLookup'), contexts: ['selection'] });
+  });
 });
+// The menu item speaks the UI language chosen in the options.
+watchSettings((s) => {
+  setUiLanguage(s.uiLanguage);
+  void browser.contextMenus?.update(MENU_ID, { title: t('menuLookup') }).catch(() => undefined);
+}, new AbortController().signal);
 
 let matcher: ReturnType<typeof createMatcher> | null = null;
+// Own terms changed: the next look-up builds the matcher anew.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'own.matcher' in changes) matcher = null;
+});
 
 /** "Opzoeken in IZA Begrippen": the card for a matching term, or the search prefilled. */
 async function lookUp(selection: string, tabId: number | undefined): Promise<'card' | 'search'> {
   const text = selection.trim().slice(0, 200);
-  matcher ??= createMatcher(matcherData());
+  if (matcher === null) {
+    await loadOwnGlossary((keys) => browser.storage.local.get(keys));
+    matcher = createMatcher(matcherData());
+  }
   const ids = matcher.resolve(text) ?? matcher.find(text)[0]?.ids ?? null;
   const shown = ids && tabId !== undefined ? await sendToTab(tabId, 'show', { id: ids[0] as string }) : false;
   if (shown) return 'card';
-  await browser.storage.session.set({ searchQuery: text });
+  await browser.storage.session?.set({ searchQuery: text });
   await (browser.action as unknown as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => undefined);
   return 'search';
 }
 
-browser.contextMenus.onClicked.addListener((info, tab) => {
+browser.contextMenus?.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) void lookUp(info.selectionText ?? '', tab?.id);
 });
 
+installLists();
+
 // The e2e tests drive these directly: headless browsers cannot press extension shortcuts or
 // open context menus. They are the same functions the real listeners call.
-Object.assign(globalThis, { __izaTest: { onCommand, lookUp } });
+Object.assign(globalThis, { __izaTest: { onCommand, lookUp, refreshAll, refreshList } });
 
 const handlers: Handlers<BackgroundApi> = {
   count: async ({ count }, sender) => {

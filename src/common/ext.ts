@@ -24,7 +24,17 @@ export interface Ext {
     set(items: Record<string, unknown>): Promise<void>;
     remove(keys: string[]): Promise<void>;
     onChanged: { addListener(l: ChangeListener): void; removeListener(l: ChangeListener): void };
+    /** The storage area the settings live in: 'sync', or 'local' where the browser has no sync area. */
+    area: 'sync' | 'local';
   };
+  /** storage.local, read only: the own terms' compiled data (src/common/own-store.ts). */
+  local: { get(keys: string[]): Promise<Record<string, unknown>> };
+}
+
+interface Area {
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
 interface Native {
@@ -34,11 +44,9 @@ interface Native {
     onMessage: { addListener(l: (msg: unknown, sender: Browser.Runtime.MessageSender, reply: (r: unknown) => void) => unknown): void };
   };
   storage: {
-    sync: {
-      get(keys: null): Promise<Record<string, unknown>>;
-      set(items: Record<string, unknown>): Promise<void>;
-      remove(keys: string[]): Promise<void>;
-    };
+    /** Missing in some browsers (the compatibility data lists Firefox for Android as partial). */
+    sync?: Area;
+    local: Area;
     onChanged: Ext['storage']['onChanged'];
   };
 }
@@ -46,6 +54,8 @@ interface Native {
 function create(): Ext {
   const g = globalThis as unknown as { browser?: Native; chrome?: Native };
   const api = (g.browser?.runtime?.id !== undefined ? g.browser : g.chrome) as Native;
+  // Settings follow the browser profile through storage.sync; without it, they stay on the device.
+  const settingsArea = api.storage.sync ?? api.storage.local;
   return {
     id: api.runtime.id,
     onMessage(listener) {
@@ -59,11 +69,13 @@ function create(): Ext {
     },
     sendMessage: (msg) => api.runtime.sendMessage(msg),
     storage: {
-      get: () => api.storage.sync.get(null),
-      set: (items) => api.storage.sync.set(items),
-      remove: (keys) => api.storage.sync.remove(keys),
+      get: () => settingsArea.get(null),
+      set: (items) => settingsArea.set(items),
+      remove: (keys) => settingsArea.remove(keys),
       onChanged: api.storage.onChanged,
+      area: api.storage.sync ? 'sync' : 'local',
     },
+    local: { get: (keys) => api.storage.local.get(keys) },
   };
 }
 

@@ -49,6 +49,8 @@ export interface Entry {
   generic?: boolean;
   /** For a generic entry: which sense the card explains (short Dutch phrase). */
   sense?: string;
+  /** An own term's collection name (issue 20); bundled entries have none ("IZA Begrippen"). */
+  collection?: string;
 }
 
 /**
@@ -99,6 +101,15 @@ export interface TopicRule {
   pageNegativeWeight: number;
   /** From this many distinct specific terms on, the page is about care whatever its negative cues. */
   settledSpecific: number;
+  /** Cue points near a needs-company form that show it on a page that does not qualify. */
+  minCompanyCues: number;
+  /**
+   * Short specific forms that are also a name or an everyday word elsewhere (IZA, GALA, MIND),
+   * keyed as in MatcherData's `exact` and `folded` -> entry ids. Like a generic form, such a form
+   * waits for the page to qualify or for care cues or a specific term near it; it counts as
+   * evidence for the page only once it is shown (src/engine/topic.ts).
+   */
+  needsCompany?: { exact: Record<string, string[]>; folded: Record<string, string[]> };
 }
 
 export interface CompiledGlossary {

@@ -7,7 +7,9 @@ import { Activation } from './activation';
 import { loadSettings, watchSettings } from '../common/storage';
 import { siteOf, siteState } from '../common/site-rule';
 import type { Settings } from '../common/settings';
-import { CONTENT_VALIDATORS, createListener, type ContentApi, type Handlers } from '../common/messages';
+import { loadOwnGlossary, watchOwnGlossary } from '../common/own-load';
+import { resetMatcher } from '../engine/glossary-matcher';
+import { CONTENT_VALIDATORS, createListener, selectedText, type ContentApi, type Handlers } from '../common/messages';
 
 declare global {
   interface Window {
@@ -65,6 +67,7 @@ const handlers: Handlers<ContentApi> = {
   jump: ({ id }) => active?.jump(id) ?? false,
   step: ({ dir }) => active?.step(dir) ?? false,
   show: ({ id }) => active?.show(id) ?? false,
+  selection: () => selectedText(document),
 };
 
 async function main(): Promise<void> {
@@ -79,8 +82,20 @@ async function main(): Promise<void> {
   const listener = createListener<ContentApi>(ext().id, CONTENT_VALIDATORS, handlers);
   // Only the top frame answers the popup; frames still highlight and show cards.
   if (window === window.top) ext().onMessage(listener);
-  apply(await loadSettings());
+  const get = (keys: string[]) => ext().local.get(keys);
+  // Own terms (issue 20) come compiled with the bundled ones: one read beside the settings'.
+  const [settings] = await Promise.all([loadSettings(), loadOwnGlossary(get)]);
+  apply(settings);
   watchSettings(apply, lifetime.signal);
+  watchOwnGlossary(ext().storage.onChanged, get, restart, lifetime.signal);
+}
+
+/** The terms changed (own terms added, imported, switched): a new pass with the new matcher. */
+function restart(): void {
+  resetMatcher();
+  active?.stop();
+  active = null;
+  if (current) apply(current);
 }
 
 void main();

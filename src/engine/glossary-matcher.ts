@@ -21,6 +21,11 @@ export function pageMatcher(): Matcher {
   return sharedMatcher;
 }
 
+/** Forgets the shared matcher (the own terms changed): the next pageMatcher() builds it anew. */
+export function resetMatcher(): void {
+  sharedMatcher = null;
+}
+
 /** A topic gate for one activation: generic terms wait until the page shows it is about care. */
 export function pageTopicGate<N>(host: string): TopicGate<N> {
   pageMatcher();

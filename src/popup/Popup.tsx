@@ -5,7 +5,8 @@ import type { PageStats } from '../common/messages';
 import { loadSettings, updateSettings, watchSettings } from '../common/storage';
 import { siteState, toggleSite } from '../common/site-rule';
 import type { Settings } from '../common/settings';
-import { entryMap } from '../common/glossary-data';
+import { allEntries } from '../common/glossary-data';
+import { loadOwnGlossary } from '../common/own-load';
 import { indexEntries, search } from '../common/search';
 import { toMarkdown, toPlainText, type PageTerm } from '../common/page-glossary';
 import { t } from '../common/i18n';
@@ -39,12 +40,15 @@ export function Popup() {
   const [sort, setSort] = useState<'first' | 'name'>('first');
   const [copied, setCopied] = useState('');
   const [tabId, setTabId] = useState<number | undefined>(undefined);
-  const entries = useMemo(() => entryMap(), []);
+  // Bundled and own terms (own first); own ones are known once storage.local has answered.
+  const [ownLoaded, setOwnLoaded] = useState(0);
+  const entries = useMemo(() => new Map(allEntries().map((e) => [e.id, e])), [ownLoaded]);
   const index = useMemo(() => indexEntries(entries.values()), [entries]);
 
   const refresh = () => void ask<PageStats>('stats', {}).then(setStats);
   useEffect(() => {
     void loadSettings().then(setSettings);
+    void loadOwnGlossary((keys) => browser.storage.local.get(keys)).then(() => setOwnLoaded(1));
     const ctl = new AbortController();
     watchSettings((s) => {
       setSettings(s);
@@ -52,13 +56,18 @@ export function Popup() {
     }, ctl.signal);
     refresh();
     void activeTabId().then(setTabId);
-    // A context-menu lookup without a match leaves its text here for the search box.
-    void browser.storage.session?.get('searchQuery').then((r) => {
-      if (typeof r.searchQuery === 'string' && r.searchQuery) {
-        setQuery(r.searchQuery);
-        void browser.storage.session.remove('searchQuery');
-      }
-    }).catch(() => undefined);
+    // A context-menu lookup without a match leaves its text here for the search box. Otherwise
+    // the text selected in the page starts the search: *Opzoeken* where there is no context
+    // menu (Firefox for Android).
+    const fromMenu = (browser.storage.session?.get('searchQuery') ?? Promise.resolve({} as Record<string, unknown>)).then((r) => {
+      if (typeof r.searchQuery !== 'string' || !r.searchQuery) return false;
+      setQuery(r.searchQuery);
+      void browser.storage.session.remove('searchQuery');
+      return true;
+    }, () => false);
+    void fromMenu.then((had) => (had ? null : ask<string>('selection', {}))).then((text) => {
+      if (text) setQuery((q) => q || text);
+    });
     return () => ctl.abort();
   }, []);
 

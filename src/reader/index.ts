@@ -5,13 +5,14 @@
  * background's messages as a content script would, addressed by its tab id.
  */
 import browser from 'webextension-polyfill';
-import { t } from '../common/i18n';
+import { setUiLanguage, t } from '../common/i18n';
 import { fileParam } from '../common/pdf-rule';
 import { siteOf, siteState } from '../common/site-rule';
 import { loadSettings, watchSettings } from '../common/storage';
 import type { Settings } from '../common/settings';
-import { CONTENT_VALIDATORS, createListener, type ContentApi, type Handlers, type PageStats } from '../common/messages';
-import { categoryFilter, pageMatcher } from '../engine/glossary-matcher';
+import { CONTENT_VALIDATORS, createListener, selectedText, type ContentApi, type Handlers, type PageStats } from '../common/messages';
+import { categoryFilter, pageMatcher, resetMatcher } from '../engine/glossary-matcher';
+import { loadOwnGlossary, watchOwnGlossary } from '../common/own-load';
 import { documentOptions, loadPdfjs, type PDFDocumentProxy } from './pdfjs';
 import { LoadError, checkAddress, fetchPdf, readLocal, type Fetched } from './source';
 import { View } from './viewer';
@@ -199,13 +200,17 @@ function startCounting(o: Opened): void {
   });
 }
 
-function applySettings(next: Settings): void {
+function applySettings(next: Settings, termsChanged = false): void {
   const prev = settings;
   settings = next;
+  if (prev.uiLanguage !== next.uiLanguage) {
+    setUiLanguage(next.uiLanguage);
+    localize();
+  }
   const o = current;
   if (!o) return;
   const on = highlightOn(next);
-  const refilter = prev.categories.join() !== next.categories.join() || prev.firstOnly !== next.firstOnly;
+  const refilter = termsChanged || prev.categories.join() !== next.categories.join() || prev.firstOnly !== next.firstOnly;
   if (o.terms && (!on || refilter || !o.terms.update(next))) {
     o.terms.stop();
     o.terms = null;
@@ -236,12 +241,21 @@ const handlers: Handlers<ContentApi> = {
   step: ({ dir }) => current?.terms?.step(dir) ?? false,
   // The context menu's lookup: the card for the selected term, as on web pages.
   show: ({ id }) => current?.terms?.session.show(id) ?? false,
+  selection: () => selectedText(document),
 };
 
 async function main(): Promise<void> {
   localize();
-  settings = await loadSettings();
+  const get = (keys: string[]) => browser.storage.local.get(keys);
+  [settings] = await Promise.all([loadSettings(), loadOwnGlossary(get)]);
+  setUiLanguage(settings.uiLanguage);
+  localize();
   watchSettings(applySettings, lifetime.signal);
+  // Own terms changed: the matcher is built anew and the document's terms found again.
+  watchOwnGlossary(browser.storage.onChanged, get, () => {
+    resetMatcher();
+    applySettings({ ...settings }, true);
+  }, lifetime.signal);
   // The popup and the background reach this page by runtime messages naming its tab.
   const myTab = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
   const answer = createListener<ContentApi>(browser.runtime.id, CONTENT_VALIDATORS, handlers);

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORY_LABELS, type Entry } from '../../common/glossary-types';
 import { t } from '../../common/i18n';
+import { isOwnId } from '../../common/own-terms';
 
 export interface CardProps {
   /** The meanings of the highlighted text (several for an ambiguous abbreviation). */
@@ -18,17 +19,43 @@ export interface CardProps {
   focusToken: number;
 }
 
-/** Only https links are shown; the build already rejects others, this guards the renderer too. */
+/** Only web links are shown (own terms' sources may be http); this guards the renderer. */
 function safeUrl(url: string): string | null {
   try {
-    return new URL(url).protocol === 'https:' ? url : null;
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? url : null;
   } catch {
     return null;
   }
 }
 
+/** The collection a meaning comes from, as the card labels it. */
+const collectionOf = (e: Entry): string => e.collection ?? 'IZA Begrippen';
+
+/**
+ * A form in an own collection and elsewhere (issue 20): every meaning at once, own first, each
+ * with its collection's name.
+ */
+function Meanings({ entries, language, matched }: { entries: Entry[]; language: 'nl' | 'en'; matched: string }) {
+  return (
+    <div class="meanings-all" role="group" aria-label={t('meanings', matched)}>
+      {entries.map((e) => (
+        <section class="meaning" lang="nl">
+          <p class="collection">{collectionOf(e)}</p>
+          <h3 class="meaning-term">{e.term}</h3>
+          <p class="def" lang={language === 'en' && e.en.definition ? 'en' : 'nl'}>
+            {language === 'en' && e.en.definition ? e.en.definition : e.definition}
+          </p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
 export function Card(props: CardProps) {
-  const { ids, matched, getEntry, lead, both, onClose, focusToken } = props;
+  const { matched, getEntry, lead, both, onClose, focusToken } = props;
+  // Own meanings first (issue 20).
+  const ids = props.ids.some(isOwnId) ? [...props.ids].sort((a, b) => Number(isOwnId(b)) - Number(isOwnId(a))) : props.ids;
   const [history, setHistory] = useState<string[]>([]);
   const [current, setCurrent] = useState(ids[0] ?? '');
   const [langOverride, setLang] = useState<'nl' | 'en' | null>(null);
@@ -74,6 +101,9 @@ export function Card(props: CardProps) {
     </p>
   );
   const related = entry.related.map((id) => getEntry(id)).filter((e): e is Entry => e !== undefined);
+  const meanings = ids.map((id) => getEntry(id)).filter((e): e is Entry => e !== undefined);
+  const fromCollections = history.length === 0 && meanings.length > 1 && ids.some(isOwnId);
+  const enText = entry.en.definition !== '';
 
   return (
     <div class="card" role="dialog" aria-labelledby="iza-title" aria-describedby="iza-def" ref={root}>
@@ -95,7 +125,9 @@ export function Card(props: CardProps) {
           ×
         </button>
       </div>
-      {ids.length > 1 && history.length === 0 ? (
+      {entry.collection !== undefined && !fromCollections ? <p class="collection">{entry.collection}</p> : null}
+      {fromCollections ? <Meanings entries={meanings} language={language} matched={matched} /> : null}
+      {ids.length > 1 && history.length === 0 && !fromCollections ? (
         <div class="meanings" role="group" aria-label={t('meanings', matched)}>
           <span>{t('meanings', matched)}</span>
           {ids.map((id) => (
@@ -106,8 +138,8 @@ export function Card(props: CardProps) {
         </div>
       ) : null}
       {sense}
-      {language === 'en' ? en : nl}
-      {both ? (language === 'en' ? nl : en) : null}
+      {fromCollections ? null : language === 'en' && enText ? en : nl}
+      {both && !fromCollections && enText ? (language === 'en' ? nl : en) : null}
       {related.length > 0 ? (
         <div class="related">
           <span class="label">{t('seeAlso')}:</span>
@@ -127,16 +159,18 @@ export function Card(props: CardProps) {
             </a>
           ) : null;
         })}
-        <span class="meta">
-          {t('reviewed')} {entry.reviewed}
-        </span>
+        {entry.reviewed ? (
+          <span class="meta">
+            {t('reviewed')} {entry.reviewed}
+          </span>
+        ) : null}
         <span class="actions">
           {history.length > 0 ? (
             <button type="button" class="link" onClick={back}>
               ← {t('back')}
             </button>
           ) : null}
-          {!both ? (
+          {!both && enText ? (
             <button type="button" class="link" lang={language === 'en' ? 'nl' : 'en'} onClick={() => setLang(language === 'en' ? 'nl' : 'en')}>
               {language === 'en' ? t('showDutch') : t('showEnglish')}
             </button>

@@ -31,5 +31,10 @@ export const CARD_CSS = `
 .actions { margin-left: auto; display: flex; gap: 8px; }
 .link { font: inherit; border: 0; background: none; color: var(--accent); cursor: pointer; padding: 0; text-decoration: underline; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.collection { margin: 6px 0 0; font-size: 12px; font-weight: 600; color: var(--accent); }
+.meanings-all { margin-top: 4px; }
+.meaning { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 8px; }
+.meaning:first-child { border-top: 0; margin-top: 0; }
+.meaning-term { margin: 2px 0 0; font-size: 14px; font-weight: 700; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
