@@ -30,17 +30,22 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** Device emulation, e.g. a touch phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }. */
+  device?: { viewport?: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number };
+  /** A profile folder to use and keep (to restart the browser on it); default a new one, removed on close. */
+  userDataDir?: string;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   const server = await serve(join(ROOT, 'test', 'fixtures'), opts.routes);
   const ext = opts.extensionDir ?? DIST;
-  const dir = await mkdtemp(join(tmpdir(), 'iza-chromium-'));
+  const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'iza-chromium-')));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: findChromium(),
     headless: true,
     locale: opts.locale ?? 'nl-NL',
     colorScheme: opts.colorScheme ?? 'light',
+    ...opts.device,
     env: { ...process.env, LANGUAGE: (opts.locale ?? 'nl-NL').replace('-', '_'), LANG: `${(opts.locale ?? 'nl-NL').replace('-', '_')}.UTF-8` },
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--lang=${opts.locale ?? 'nl-NL'}`, ...(opts.args ?? [])],
   });
@@ -55,7 +60,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     async close() {
       await ctx.close();
       await server.close();
-      await rm(dir, { recursive: true, force: true });
+      if (!opts.userDataDir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
