@@ -6,9 +6,9 @@ import { PageEngine, EAGER_PAINT } from '../src/content/page-engine';
 import { TermSession } from '../src/engine/session';
 import { Revealer } from '../src/content/reveal';
 import { createMatcher } from '../src/engine/matcher';
-import { matcherData, topicRule } from '../src/common/glossary-data';
+import { matcherData, setOwnGlossary, topicRule } from '../src/common/glossary-data';
 import { TopicGate } from '../src/engine/topic';
 import { DEFAULTS } from '../src/common/settings';
 import { buildTrie, formsOf, unicodePattern } from '../src/compiler/trie-pattern';
 
-Object.assign(window, { __iza: { TopicGate, topicRule, PageEngine, Revealer, TermSession, DEFAULTS, EAGER_PAINT, createMatcher, matcherData, Mark, buildTrie, unicodePattern, formsOf } });
+Object.assign(window, { __iza: { TopicGate, topicRule, PageEngine, Revealer, TermSession, DEFAULTS, EAGER_PAINT, createMatcher, matcherData, setOwnGlossary, Mark, buildTrie, unicodePattern, formsOf } });

@@ -73,7 +73,7 @@ export const MEASURE = String.raw`
   // Longest slice of engine work, measured around the engine's own slice method.
   // Painting what scrolls into view (Revealer.reveal, reveal.ts) counts as engine work too.
   let longestSlice = 0, engineTime = 0, revealTimes = [];
-  for (const [proto, name] of [[Engine.prototype, 'slice'], [Revealer.prototype, 'reveal']]) {
+  for (const [proto, name] of [[PageEngine.prototype, 'slice'], [Revealer.prototype, 'reveal']]) {
     const orig = proto[name];
     if (typeof orig !== 'function') throw new Error('bench: no method ' + name + ' to time');
     proto[name] = function (...a) {

@@ -18,6 +18,7 @@ import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../test/tools/browser
 import { FILLER, paragraphs, policyPage } from './pages.mjs';
 import { MEASURE } from './measure.mjs';
 import { benchReader } from './reader.mjs';
+import { benchOwnTerms } from './own-terms.mjs';
 import { firefoxLoads } from './firefox.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -714,6 +715,8 @@ const md = [
 ];
 // The PDF reader's section (bench/reader.mjs): its own browser, its own 300-page PDF.
 md.push(...(await benchReader()));
+// Own terms and organisation lists (bench/own-terms.mjs).
+md.push(...(await benchOwnTerms()));
 md.push(...ANALYSIS);
 const out = QUICK ? join(tmpdir(), 'iza-bench-RESULTS.quick.md') : join(ROOT, 'bench', 'RESULTS.md');
 await writeFile(out, md.join('\n'));

@@ -63,7 +63,7 @@ async function readCapped(res: Response, cap: number): Promise<Uint8Array | null
 }
 
 /** Fetches and parses a list. Never throws; `prev` is the state of the last attempt. */
-export async function fetchList(url: string, prev: FetchState = {}, now = new Date().toISOString()): Promise<FetchOutcome> {
+export async function fetchList(url: string, prev: FetchState = {}, now = new Date().toISOString(), timeoutMs = FETCH_TIMEOUT_MS): Promise<FetchOutcome> {
   const failed = (problem: Problem): FetchOutcome => ({ kind: 'failed', problem, state: { ...prev, lastAttempt: now, error: problem } });
   const bad = urlProblem(url);
   if (bad) return failed(bad);
@@ -71,7 +71,7 @@ export async function fetchList(url: string, prev: FetchState = {}, now = new Da
   if (prev.etag) headers['If-None-Match'] = prev.etag;
   if (prev.lastModified) headers['If-Modified-Since'] = prev.lastModified;
   const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {
     const res = await fetch(url, { headers, signal: ctl.signal, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
     if (res.redirected && new URL(res.url).origin !== new URL(url).origin) return failed({ code: 'redirect', detail: res.url });

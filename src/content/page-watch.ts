@@ -46,7 +46,7 @@ export class PageWatch {
     return true;
   }
 
-  /** Starts observing the roots (not while the parser is still adding the page: see Engine.start). */
+  /** Starts observing the roots (not while the parser is still adding the page: see PageEngine.start). */
   observe(): void {
     if (this.observing || this.stopped) return;
     this.observing = true;
