@@ -58,7 +58,7 @@ async function compilerModule() {
   const out = join(ROOT, '.tmp', 'bench-own-compiler.mjs');
   await esbuild.build({
     stdin: { contents: "export { parseGlossaryFile } from './src/compiler/formats/index.ts'; export { compileOwn } from './src/compiler/own-compile.ts';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent',
+    bundle: true, platform: 'browser', format: 'esm', outfile: out, logLevel: 'silent',
   });
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
 }

@@ -65,11 +65,15 @@ type Table = Record<string, string[]>;
 /** Copies a table of id lists, so the bundled data is never changed. */
 const copyTable = (t: Table): Table => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, [...v]]));
 
-/** Puts an own id in front of a form's list (own meanings first), once. */
+/** Puts an own id after the form's other own ids and before the bundled ones (own meanings first, in collection order), once. */
 function putFirst(table: Table, key: string, id: string): void {
   const ids = table[key];
   if (!ids) table[key] = [id];
-  else if (!ids.includes(id)) ids.unshift(id);
+  else if (!ids.includes(id)) {
+    let at = 0;
+    while (at < ids.length && (ids[at] as string).startsWith('own:')) at++;
+    ids.splice(at, 0, id);
+  }
 }
 
 /** The matcher's data for the bundled glossary plus every enabled collection. */
