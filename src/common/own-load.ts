@@ -16,13 +16,16 @@ type OnChanged = {
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Reads the compiled own data, if any, into glossary-data. A storage error leaves the bundled glossary. */
-export async function loadOwnGlossary(get: Get): Promise<void> {
+/**
+ * Reads the compiled own data, if any, into glossary-data. A storage error leaves the bundled
+ * glossary. Returns whether the terms in use changed.
+ */
+export async function loadOwnGlossary(get: Get): Promise<boolean> {
   try {
     const got = await get([MATCHER, ENTRIES]);
-    setOwnGlossary(text(got[MATCHER]), text(got[ENTRIES]));
+    return setOwnGlossary(text(got[MATCHER]), text(got[ENTRIES]));
   } catch {
-    setOwnGlossary(null, null);
+    return setOwnGlossary(null, null);
   }
 }
 
@@ -31,8 +34,8 @@ export function watchOwnGlossary(onChanged: OnChanged, get: Get, cb: () => void,
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local' || !(MATCHER in changes || ENTRIES in changes)) return;
     // Read both anew: one set() writes both, but a listener may see only the key that changed.
-    void loadOwnGlossary(get).then(() => {
-      if (!signal.aborted) cb();
+    void loadOwnGlossary(get).then((changed) => {
+      if (changed && !signal.aborted) cb();
     });
   };
   onChanged.addListener(listener);

@@ -93,8 +93,13 @@ async function commitNow(change: (cols: Collection[]) => Collection[]): Promise<
     const stale = before.filter((b) => !after.some((a) => a.id === b.id)).map((b) => termsKey(b.id));
     if (active.length > 0) {
       const compiled = compileOwn(bundledMatcherData(), active);
-      items[OWN_KEYS.matcher] = JSON.stringify(compiled.matcher);
-      items[OWN_KEYS.entries] = JSON.stringify(compiled.entries);
+      const matcher = JSON.stringify(compiled.matcher);
+      const entries = JSON.stringify(compiled.entries);
+      // Unchanged terms (a fetch that only updated its date) are not written again: open tabs
+      // would start a new pass for nothing.
+      const stored = await browser.storage.local.get([OWN_KEYS.matcher, OWN_KEYS.entries]);
+      if (stored[OWN_KEYS.matcher] !== matcher) items[OWN_KEYS.matcher] = matcher;
+      if (stored[OWN_KEYS.entries] !== entries) items[OWN_KEYS.entries] = entries;
     } else {
       stale.push(OWN_KEYS.matcher, OWN_KEYS.entries);
     }

@@ -26,6 +26,8 @@ export interface OwnTerm {
   /** Ids (in the same collection) of related and broader terms, when the file names them. */
   related?: string[];
   broader?: string;
+  /** The file's adms:status (its label, or the last part of its IRI), kept as it was read. */
+  status?: string;
 }
 
 export type CollectionOrigin = 'manual' | 'import' | 'subscription' | 'policy';
@@ -76,7 +78,7 @@ export const isOwnId = (id: string): boolean => id.startsWith(OWN_PREFIX);
 /** Limits of one collection (a file above them is refused with a message, not cut). */
 export const LIMITS = {
   maxTerms: 10_000,
-  maxFileBytes: 5 * 1024 * 1024,
+  maxFileBytes: 10 * 1024 * 1024,
   /** Text fields longer than this are cut (a definition of a whole page is not a definition). */
   maxTextLength: 4_000,
   minFormLength: 2,
@@ -113,6 +115,8 @@ export interface Problem {
   column?: number;
   /** The concept's id or label, the form, the column name…: whatever the message needs. */
   detail?: string;
+  /** For a problem with one form of a concept: that concept's term. */
+  term?: string;
 }
 
 /** What a parser made of a file: the terms it could read, what it skipped, or why it refused all. */

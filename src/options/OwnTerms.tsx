@@ -52,7 +52,7 @@ function CollectionRow({ c, report }: { c: Collection; report(msg: string): void
       <div class="row">
         <label class="inline"><input type="checkbox" class="coll-enabled" checked={c.enabled} disabled={c.locked === true} onChange={(e) => run(updateCollection(c.id, { enabled: (e.target as HTMLInputElement).checked }))} />{' '}
           <strong class="coll-name">{c.name}</strong></label>
-        <span class="muted coll-meta">{tr(`${c.count} begrippen`, `${c.count} terms`)} · {shortDate(c.updated)} · {originLabel(c)}{fetchInfo}</span>
+        <span class="muted coll-meta">{c.count === 1 ? tr('1 begrip', '1 term') : tr(`${c.count} begrippen`, `${c.count} terms`)} · {shortDate(c.updated)} · {originLabel(c)}{fetchInfo}</span>
       </div>
       {c.url ? <p class="muted url">{c.url}</p> : null}
       <div class="row">
