@@ -11,6 +11,9 @@ function title(e: Entry): string {
   return abbr && abbr !== e.term ? `${e.term} (${abbr})` : e.term;
 }
 
+/** An own term's collection (issue 20), after its name; bundled terms have none. */
+const from = (e: Entry): string => (e.collection ? ` (${e.collection})` : '');
+
 /** Escapes characters Markdown would read as markup. */
 function md(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -19,22 +22,22 @@ function md(text: string): string {
 export function toMarkdown(terms: readonly PageTerm[], pageTitle: string, url: string, english: boolean): string {
   const lines = [`## Begrippen: ${md(pageTitle)}`, '', `Bron van de pagina: <${url}>`, ''];
   for (const { entry } of terms) {
-    lines.push(`**${md(title(entry))}**  `);
+    lines.push(`**${md(title(entry))}**${md(from(entry))}  `);
     lines.push(`${md(entry.definition)}  `);
-    if (english) lines.push(`*${md(entry.en.name)}:* ${md(entry.en.definition)}  `);
+    if (english && entry.en.definition) lines.push(`*${md(entry.en.name)}:* ${md(entry.en.definition)}  `);
     lines.push(entry.sources.map((s) => `[${md(s.title)}](${s.url})`).join(' · '), '');
   }
-  lines.push('_Uitleg uit IZA Begrippen._');
+  lines.push(terms.some((t) => t.entry.collection) ? '_Uitleg uit IZA Begrippen en eigen begrippen._' : '_Uitleg uit IZA Begrippen._');
   return lines.join('\n');
 }
 
 export function toPlainText(terms: readonly PageTerm[], pageTitle: string, url: string, english: boolean): string {
   const lines = [`Begrippen: ${pageTitle}`, url, ''];
   for (const { entry } of terms) {
-    lines.push(title(entry), entry.definition);
-    if (english) lines.push(`${entry.en.name}: ${entry.en.definition}`);
+    lines.push(title(entry) + from(entry), entry.definition);
+    if (english && entry.en.definition) lines.push(`${entry.en.name}: ${entry.en.definition}`);
     lines.push(...entry.sources.map((s) => `Bron: ${s.title} - ${s.url}`), '');
   }
-  lines.push('Uitleg uit IZA Begrippen.');
+  lines.push(terms.some((t) => t.entry.collection) ? 'Uitleg uit IZA Begrippen en eigen begrippen.' : 'Uitleg uit IZA Begrippen.');
   return lines.join('\n');
 }

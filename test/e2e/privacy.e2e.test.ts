@@ -165,16 +165,37 @@ describe('no network', () => {
     // None of those is about us: no update check for our id, no request from our pages or the page.
     expect(bodies.filter((b) => b.includes(h.extId))).toEqual([]);
     expect(initiators.filter((i) => !ownPage(i.split(' -> ')[1] ?? ''))).toEqual([]);
-    // And the built extension holds no network API at all.
+    // And the built extension holds no network API but one: the fetch of a glossary list
+    // (src/common/list-fetch.ts) in the background and the options page (issue 21).
     for (const f of ['background.js', 'content.js', 'popup.js', 'options.js']) {
       const code = readFileSync(join(DIST, f), 'utf8');
-      expect(code.match(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts|RTCPeerConnection/g), f).toBeNull();
+      const found = code.match(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts|RTCPeerConnection/g);
+      expect(found, f).toEqual(f === 'background.js' || f === 'options.js' ? ['fetch('] : null);
     }
     // ...and the browser reported none from the service worker or extension pages but their own files.
     const fromExtension = events.filter((e) => e.startsWith('worker ') || e.startsWith('chrome-extension: '));
     expect(fromExtension.filter((e) => !e.includes(`chrome-extension://${h.extId}/`))).toEqual([]);
     expect(events.filter((e) => !e.includes(`chrome-extension://${h.extId}/`) && !ownPage(e.split(' ')[2] ?? ''))).toEqual([]);
     await setStored(h, {});
+    await page.close();
+  });
+
+  it('with a subscribed list, the only request the extension makes is to that list', async () => {
+    const events: string[] = [];
+    h.ctx.on('request', (r) => events.push(`${r.serviceWorker() ? 'worker' : (r.frame().url().split('/')[0] ?? '')} ${r.method()} ${r.url()}`));
+    const list = `${h.origin}/own-e2e/voorbeeldstad.ttl`;
+    // A subscription as the options page stores it; the background keeps it up to date.
+    await h.worker.evaluate(async (url) => {
+      const now = new Date().toISOString();
+      await chrome.storage.local.set({ 'own.index': [{ id: 'sub', name: 'Voorbeeldstad', origin: 'subscription', enabled: true, onlyCareSites: false, created: now, updated: now, count: 0, url }], 'own.c.sub': [] });
+      await (globalThis as unknown as { __izaTest: { refreshAll(f: boolean): Promise<void> } }).__izaTest.refreshAll(true);
+    }, list);
+    const page = await openPage(h, '/own-e2e/page.html');
+    await until(page, 'own term painted', () => [...CSS.highlights.values()].some((hl) => [...hl].some((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === 'Buurtkracht')));
+    await page.waitForTimeout(500);
+    const fromExtension = events.filter((e) => e.startsWith('worker ') || e.startsWith('chrome-extension: '));
+    expect(fromExtension.filter((e) => !e.includes(`chrome-extension://${h.extId}/`))).toEqual([`worker GET ${list}`]);
+    await h.worker.evaluate(() => chrome.storage.local.clear());
     await page.close();
   });
 });

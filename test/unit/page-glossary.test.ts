@@ -22,4 +22,11 @@ describe('copy page glossary', () => {
     expect(txt).toContain('Zorgverzekeringswet (Zvw)\nWet voor de basisverzekering.\nBron: Zvw - https://wetten.overheid.nl/BWBR0018450');
     expect(txt).not.toContain('**');
   });
+  it('names an own term\'s collection (issue 20)', () => {
+    const own = { ...byId('zvw'), id: 'own:c1:stadsteam', term: 'Stadsteam Zuid', abbreviations: [], definition: 'Het team voor geld en werk.', sources: [], collection: 'Gemeente Voorbeeldstad' };
+    const md = toMarkdown([{ entry: own, count: 1 }, ...terms], 'Brief', 'https://example.org/', false);
+    expect(md).toContain('**Stadsteam Zuid** (Gemeente Voorbeeldstad)');
+    expect(md).toContain('_Uitleg uit IZA Begrippen en eigen begrippen._');
+    expect(toPlainText([{ entry: own, count: 1 }], 'Brief', 'https://example.org/', false)).toContain('Stadsteam Zuid (Gemeente Voorbeeldstad)\nHet team voor geld en werk.');
+  });
 });
