@@ -35,9 +35,14 @@ export function Subscribe({ cols, onDone }: { cols: Collection[]; onDone(msg: st
   const [name, setName] = useState('');
   const [careOnly, setCareOnly] = useState(false);
   const [allowed, setAllowed] = useState(true);
+  const [policyProblems, setPolicyProblems] = useState<string[]>([]);
   useEffect(() => {
-    void browser.storage.local.get('policy.state').then((r) => setAllowed((r['policy.state'] as { allowUserLists?: boolean } | undefined)?.allowUserLists !== false));
-  }, []);
+    void browser.storage.local.get('policy.state').then((r) => {
+      const state = r['policy.state'] as { allowUserLists?: boolean; problems?: unknown } | undefined;
+      setAllowed(state?.allowUserLists !== false);
+      if (Array.isArray(state?.problems)) setPolicyProblems(state.problems.filter((p): p is string => typeof p === 'string'));
+    });
+  }, [cols]);
 
   const look = async (e: Event) => {
     e.preventDefault();
@@ -92,6 +97,12 @@ export function Subscribe({ cols, onDone }: { cols: Collection[]; onDone(msg: st
       ) : (
         <p class="hint">{tr('Uw organisatie staat geen eigen abonnementen toe.', 'Your organisation does not allow subscriptions of your own.')}</p>
       )}
+      {policyProblems.length > 0 ? (
+        <div class="error" role="status" id="policy-problems">
+          {tr('In het beleid van uw organisatie is dit overgeslagen:', 'Skipped in your organisation’s policy:')}
+          <ul>{policyProblems.map((p) => <li>{p}</li>)}</ul>
+        </div>
+      ) : null}
       {busy && !preview ? <progress class="busy" aria-label={tr('Bezig…', 'Working…')} /> : null}
       {error ? <p class="error" role="alert">{error}</p> : null}
       {preview ? <PreviewView p={preview} name={name} setName={setName} careOnly={careOnly} setCareOnly={setCareOnly} busy={busy} confirm={() => void confirm()} cancel={() => setPreview(null)} confirmLabel={tr('Abonneren', 'Subscribe')} /> : null}

@@ -90,6 +90,8 @@ describe('Chromium: lists set by the organisation', () => {
       locked: (l.querySelector('.coll-enabled') as HTMLInputElement | null)?.disabled ?? false,
     })));
     expect(rows).toHaveLength(2);
+    // The bad item is named for the administrator; it voided nothing else.
+    expect(await options.textContent('#policy-problems')).toContain('ftp://example.org/lijst.ttl');
     for (const r of rows) {
       expect(r.text).toContain('Ingesteld door uw organisatie');
       expect(r.remove).toBe(false);
