@@ -9,12 +9,14 @@ import type { CompiledGlossary, Entry, GlossaryReport, TopicRule } from '../comm
 import { normalizeForm } from '../compiler/trie-pattern';
 import { clashingClaims, matcherDataOf, ownClaims, pushClaim, type Claim, type ClaimMap } from '../compiler/claims';
 import { checkEntry, type CheckedEntry, type Form, type GlossaryProblem } from './glossary-entry';
-import { checkFacts, DEFAULT_SEVERITY, type FactCheckOptions } from './fact-checks';
+import { checkFacts, DEFAULT_SEVERITY, type FactCheckOptions, type SeverityOptions } from './fact-checks';
+import { checkAbbreviations } from './abbreviation-check';
 import { inflectForm } from './inflect';
 import { compileTopic, DEFAULT_TOPIC } from './topic-compile';
 import type { WordList } from './wordlist';
 
 export { MAX_DEFINITION_WORDS, MAX_ENGLISH_WORDS, type GlossaryProblem } from './glossary-entry';
+export { warningSummary } from './fact-checks';
 
 export interface GlossaryFile {
   /** Path shown in error messages, e.g. `glossary/wetten.yaml`. */
@@ -29,8 +31,8 @@ export interface CompileOptions {
   topic?: GlossaryFile;
   /** Today, YYYY-MM-DD (default: the UTC date now). */
   today?: string;
-  /** Severity of the figure-year and sentence-length checks (default: DEFAULT_SEVERITY). */
-  severity?: Partial<Pick<FactCheckOptions, 'figureYear' | 'sentenceLength'>>;
+  /** Severity of the figure-year, figure-age and sentence-length checks (default: DEFAULT_SEVERITY). */
+  severity?: Partial<SeverityOptions>;
 }
 
 export class GlossaryError extends Error {
@@ -167,9 +169,12 @@ export function compileGlossary(files: GlossaryFile[], options: CompileOptions =
     }
   }
   // Generated forms come after the explicit ones are settled, and never override them.
-  if (problems.length === 0) generatedClaims(checked, claims, options.words, report);
+  if (problems.length === 0) {
+    generatedClaims(checked, claims, options.words, report);
+    checkAbbreviations(checked.map(({ c, file }) => ({ entry: c.entry, own: c.forms.map((f) => f.text), file })), claims, report.warnings);
+  }
   let topic: TopicRule = DEFAULT_TOPIC;
-  if (options.topic) topic = compileTopic(options.topic.file, options.topic.text, problems);
+  if (options.topic) topic = compileTopic(options.topic.file, options.topic.text, problems, problems.length === 0 ? claims : undefined);
 
   if (problems.length > 0) throw new GlossaryError(problems);
 

@@ -17,6 +17,12 @@
  * positive ones, or, before the page qualifies, when its positive cues alone are strong enough
  * (and the page's negative cues do not outweigh its specific terms).
  *
+ * Needs-company forms (issue 22: IZA, GALA, MIND: specific, but also a name or an everyday word
+ * elsewhere) are specific matches that wait like generic ones: shown once the page qualifies
+ * (whatever cues stand near), or before that with `minCompanyCues` points of cues near them; held
+ * otherwise. They count as the page's specific terms only once shown, so a singer named IZA
+ * makes no page about care.
+ *
  * It is fed incrementally: the engine hands over each text node's matches as it finds them, in
  * slices. A generic match that cannot be shown yet is held; when later text makes the page
  * qualify, release() hands back the held matches that may now be shown.
@@ -103,7 +109,36 @@ function score(c: Cues, words: readonly string[]): number {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Whether every id of `ids` is in `set` (most matches: no, at the first id). */
+function allIn(set: ReadonlySet<string>, ids: readonly string[]): boolean {
+  if (set.size === 0) return false;
+  for (let k = 0; k < ids.length; k++) if (!set.has(ids[k] as string)) return false;
+  return true;
+}
+
+/**
+ * Whether the form `text` is in `tables` for every entry of `ids`. The page's text is looked up
+ * as it is first (IZA, eigen risico): normalizing (a line break, a typographic apostrophe) costs
+ * three regular expressions, so only a text that is no key as it stands pays for it.
+ */
+function formIn(tables: Tables, text: string, ids: readonly string[]): boolean {
+  let g = tables.exact[text] ?? tables.folded[text.toLowerCase()];
+  if (g === undefined) {
+    const key = normalizeForm(text);
+    if (key !== text) g = tables.exact[key] ?? tables.folded[key.toLowerCase()];
+  }
+  if (g === undefined) return false;
+  for (let k = 0; k < ids.length; k++) if (!g.includes(ids[k] as string)) return false;
+  return true;
+}
+
 export type Verdict = 'show' | 'hold' | 'never';
+
+/** What a match is to the gate: specific, generic, or specific but in need of company. */
+const SPECIFIC = 0;
+const GENERIC = 1;
+const COMPANY = 2;
+type Tables = MatcherData['generic'];
 
 export interface GateOptions {
   /** Off: every generic match is shown, as before issue 13 (for comparison in tests). */
@@ -119,15 +154,18 @@ export class TopicGate<T> {
   /** Distinct negative cue words in the page's text that holds terms (page-level evidence). */
   private readonly negativesSeen = new Set<string>();
   /** Generic matches waiting for the page to qualify, with what they were fed with. */
-  private held: { tag: T; match: GateMatch }[] = [];
-  /** A glossary without generic forms (the gate then only passes matches through). */
+  private held: { tag: T; match: GateMatch; company: boolean }[] = [];
+  /** A glossary without generic or needs-company forms (the gate then only passes matches through). */
   private readonly none: boolean;
   /** Entry ids with a generic form: a match of any other entry is specific without a lookup. */
   private readonly genericIds: Set<string>;
+  /** The needs-company forms (rule.needsCompany), and the ids of their entries. */
+  private readonly company: Tables;
+  private readonly companyIds: Set<string>;
 
   constructor(
     private readonly rule: TopicRule,
-    private readonly generic: MatcherData['generic'],
+    private readonly generic: Tables,
     host: string,
     private readonly options: GateOptions = {},
   ) {
@@ -136,7 +174,9 @@ export class TopicGate<T> {
     this.careSite = hostMatches(host, rule.careSites);
     this.policySite = hostMatches(host, rule.policySites);
     this.genericIds = new Set([...Object.values(generic.exact), ...Object.values(generic.folded)].flat());
-    this.none = this.genericIds.size === 0;
+    this.company = rule.needsCompany ?? { exact: {}, folded: {} };
+    this.companyIds = new Set([...Object.values(this.company.exact), ...Object.values(this.company.folded)].flat());
+    this.none = this.genericIds.size === 0 && this.companyIds.size === 0;
   }
 
   /** Whether the page counts as being about care, on the evidence so far. */
@@ -163,19 +203,28 @@ export class TopicGate<T> {
 
   /** Whether a match of `text` (the page's text of the match) is generic for all its entries. */
   isGeneric(text: string, ids: readonly string[]): boolean {
-    return this.allGeneric(ids) && this.genericForm(text, ids);
+    return allIn(this.genericIds, ids) && formIn(this.generic, text, ids);
   }
 
-  /** Whether every entry of `ids` has a generic form (most matches: no, and no text is read). */
-  private allGeneric(ids: readonly string[]): boolean {
-    for (let k = 0; k < ids.length; k++) if (!this.genericIds.has(ids[k] as string)) return false;
-    return true;
+  /** Whether a match of `text` is a needs-company form (rule.needsCompany) for all its entries. */
+  needsCompany(text: string, ids: readonly string[]): boolean {
+    return !this.isGeneric(text, ids) && allIn(this.companyIds, ids) && formIn(this.company, text, ids);
   }
 
-  private genericForm(text: string, ids: readonly string[]): boolean {
-    const key = normalizeForm(text);
-    const g = this.generic.exact[key] ?? this.generic.folded[key.toLowerCase()];
-    return g !== undefined && ids.every((id) => g.includes(id));
+  /** SPECIFIC, GENERIC or COMPANY: most matches are specific from their ids alone, with no text read. */
+  private kindOf(text: string, m: GateMatch): number {
+    if (allIn(this.genericIds, m.ids) && formIn(this.generic, text.slice(m.start, m.end), m.ids)) return GENERIC;
+    if (allIn(this.companyIds, m.ids) && formIn(this.company, text.slice(m.start, m.end), m.ids)) return COMPANY;
+    return SPECIFIC;
+  }
+
+  private countSpecific(ids: readonly string[]): void {
+    for (let j = 0; j < ids.length; j++) this.specific.add(ids[j] as string);
+  }
+
+  /** Counts the needs-company matches among `matches` (all shown) as specific terms. */
+  private countCompany(matches: readonly GateMatch[], kinds: Uint8Array): void {
+    for (let i = 0; i < matches.length; i++) if (kinds[i] === COMPANY) this.countSpecific((matches[i] as GateMatch).ids);
   }
 
   /**
@@ -188,45 +237,65 @@ export class TopicGate<T> {
     if (matches.length === 0) return [];
     if (this.none) return matches as M[];
     // Most matches are specific, known from their ids alone: the text is sliced only for the rest.
-    let generic: boolean[] | null = null;
+    // Needs-company matches are counted once shown.
+    let kinds: Uint8Array | null = null;
+    let generics = 0;
     for (let k = 0; k < matches.length; k++) {
       const m = matches[k] as M;
-      if (this.allGeneric(m.ids) && this.genericForm(text.slice(m.start, m.end), m.ids)) (generic ??= new Array<boolean>(matches.length).fill(false))[k] = true;
-      else for (let j = 0; j < m.ids.length; j++) this.specific.add(m.ids[j] as string);
+      const kind = this.kindOf(text, m);
+      if (kind === SPECIFIC) this.countSpecific(m.ids);
+      else {
+        (kinds ??= new Uint8Array(matches.length))[k] = kind;
+        if (kind === GENERIC) generics++;
+      }
     }
-    if (this.options.disabled) return matches as M[];
-    const hasGeneric = generic !== null;
+    if (this.options.disabled) {
+      if (kinds !== null) this.countCompany(matches, kinds);
+      return matches as M[];
+    }
     // Page-level negative cues are read until the page is settled (or on a care site, never).
     const tracking = !this.careSite && this.specific.size < this.rule.settledSpecific;
-    if (!hasGeneric && !tracking) return matches as M[];
-    generic ??= new Array<boolean>(matches.length).fill(false);
-    // The words of the text, without those inside generic matches (a second "zorgplicht" is no
+    // Only needs-company matches on a page that qualifies: all shown, with no words read.
+    if (kinds !== null && generics === 0 && !tracking && this.qualified) {
+      this.countCompany(matches, kinds);
+      return matches as M[];
+    }
+    if (kinds === null && !tracking) return matches as M[];
+    const gated = kinds ?? new Uint8Array(matches.length);
+    // The words of the text, without those inside gated matches (a second "zorgplicht" is no
     // cue for the first).
     const words: { w: string; at: number }[] = [];
     let k = 0;
     for (const m of text.matchAll(WORD)) {
       const at = m.index;
       while (k < matches.length && (matches[k] as M).end <= at) k++;
-      const inside = k < matches.length && (matches[k] as M).start <= at && generic[k];
+      const inside = k < matches.length && (matches[k] as M).start <= at && gated[k] !== SPECIFIC;
       if (!inside) words.push({ w: m[0].toLowerCase(), at });
     }
     if (tracking) this.noteNegatives(words.map((x) => x.w));
-    if (!hasGeneric) return matches as M[];
+    if (kinds === null) return matches as M[];
     const out: M[] = [];
     matches.forEach((m, i) => {
-      if (!generic[i]) {
+      const kind = gated[i];
+      if (kind === SPECIFIC) {
         out.push(m);
         return;
       }
-      const verdict = this.judge(text, matches, generic, words, m);
-      if (verdict === 'show') out.push(m);
-      else if (verdict === 'hold') this.held.push({ tag, match: m });
+      const verdict = this.judge(text, matches, gated, words, m, kind === COMPANY);
+      if (verdict === 'show') {
+        out.push(m);
+        if (kind === COMPANY) this.countSpecific(m.ids);
+      } else if (verdict === 'hold') this.held.push({ tag, match: m, company: kind === COMPANY });
     });
     return out;
   }
 
-  /** The verdict on one generic match from the cues around it and the page so far. */
-  private judge(text: string, matches: readonly GateMatch[], generic: readonly boolean[], words: readonly { w: string; at: number }[], m: GateMatch): Verdict {
+  /**
+   * The verdict on one gated match from the cues around it and the page so far. A needs-company
+   * match (`company`) is never 'never': on a page that qualifies it is a term whatever stands near.
+   */
+  private judge(text: string, matches: readonly GateMatch[], gated: Uint8Array, words: readonly { w: string; at: number }[], m: GateMatch, company: boolean): Verdict {
+    if (company && this.qualified) return 'show';
     const n = this.rule.window;
     let before = 0;
     while (before < words.length && (words[before] as { at: number }).at < m.start) before++;
@@ -235,10 +304,11 @@ export class TopicGate<T> {
     const hi = words[Math.min(words.length - 1, before + n - 1)]?.at ?? text.length;
     let specificNear = 0;
     matches.forEach((o, i) => {
-      if (!generic[i] && o !== m && o.start >= lo && o.start <= hi) specificNear++;
+      if (gated[i] === SPECIFIC && o !== m && o.start >= lo && o.start <= hi) specificNear++;
     });
     const pos = score(this.positive, near) + specificNear * this.rule.specificCueWeight;
     const neg = score(this.negative, near);
+    if (company) return neg === 0 && pos >= this.rule.minCompanyCues && this.balanced ? 'show' : 'hold';
     if (neg > pos) return 'never';
     if (this.qualified) return 'show';
     return neg === 0 && pos >= this.rule.minCues && this.balanced ? 'show' : 'hold';
@@ -256,6 +326,7 @@ export class TopicGate<T> {
     if (this.held.length === 0 || !this.qualified) return [];
     const out = this.held;
     this.held = [];
+    for (const h of out) if (h.company) this.countSpecific(h.match.ids);
     return out;
   }
 

@@ -18,8 +18,8 @@ export interface Page {
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-/** Reads the fixture pages of one folder (`on` or `off`). */
-export function loadPages(kind: 'on' | 'off'): Page[] {
+/** Reads the fixture pages of one folder of test/fixtures/topic (`on`, `off`, `company/on`…). */
+export function loadPages(kind: string): Page[] {
   const dir = join(TOPIC_DIR, kind);
   const window = new Window();
   return readdirSync(dir)
