@@ -36,6 +36,11 @@ export interface ContentApi {
   step: { params: { dir: 1 | -1 }; result: boolean };
   /** Opens the card for an entry id near the current selection (context menu). */
   show: { params: { id: string }; result: boolean };
+  /**
+   * The text selected in the page (trimmed, at most 200 characters; '' for none): the popup's
+   * search starts from it, where no context menu offers *Opzoeken* (Firefox for Android).
+   */
+  selection: { params: Record<string, never>; result: string };
 }
 
 /** Messages the background answers (sent by content scripts and the popup). */
@@ -59,7 +64,13 @@ export const CONTENT_VALIDATORS: Validators<ContentApi> = {
   jump: (p) => isObj(p) && isId(p.id),
   step: (p) => isObj(p) && (p.dir === 1 || p.dir === -1),
   show: (p) => isObj(p) && isId(p.id),
+  selection: (p) => isObj(p) && Object.keys(p).length === 0,
 };
+
+/** The selection a `selection` message answers with. */
+export function selectedText(doc: Document): string {
+  return (doc.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+}
 
 export const BACKGROUND_VALIDATORS: Validators<BackgroundApi> = {
   count: (p) => isObj(p) && typeof p.count === 'number' && Number.isInteger(p.count) && p.count >= 0 && p.count < 1e7,

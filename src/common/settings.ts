@@ -9,6 +9,8 @@ export type HighlightStyle = 'underline' | 'background' | 'none';
 export type FirstOnly = 'off' | 'page' | 'section';
 export type SiteMode = 'all' | 'only';
 export type DefinitionLanguage = 'nl' | 'en';
+/** The language of the extension's own UI: the browser's ('auto'), or one chosen in the options. */
+export type UiLanguage = 'auto' | 'nl' | 'en';
 /** Which PDFs open in the reader: those on the policy sites (and `pdfSites`), all, or none. */
 export type PdfMode = 'policy' | 'all' | 'never';
 
@@ -28,6 +30,8 @@ export const DEFAULTS = {
   showEnglish: false,
   /** Which definition the card leads with; an English page (lang=en) always leads with English. */
   definitionLanguage: 'nl' as DefinitionLanguage,
+  /** The UI's language (options, popup, reader, card chrome); definitions follow definitionLanguage. */
+  uiLanguage: 'auto' as UiLanguage,
   pdfMode: 'policy' as PdfMode,
   /** Sites, beyond the built-in policy sites, whose PDFs open in the reader. */
   pdfSites: [] as string[],
@@ -94,6 +98,7 @@ const VALIDATORS: { [K in SettingKey]: (v: unknown) => Settings[K] | undefined }
   hoverDelay: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 3000 ? Math.round(v) : undefined),
   showEnglish: (v) => (typeof v === 'boolean' ? v : undefined),
   definitionLanguage: (v) => (oneOf(['nl', 'en'] as const)(v) ? v : undefined),
+  uiLanguage: (v) => (oneOf(['auto', 'nl', 'en'] as const)(v) ? v : undefined),
   pdfMode: (v) => (oneOf(['policy', 'all', 'never'] as const)(v) ? v : undefined),
   pdfSites: siteList,
 };

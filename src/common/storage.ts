@@ -28,7 +28,7 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 /** Calls `cb` with fresh settings whenever they change in storage, until `signal` aborts. */
 export function watchSettings(cb: (s: Settings) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area !== 'sync' || !Object.keys(changes).some(isSettingsKey)) return;
+    if (area !== ext().storage.area || !Object.keys(changes).some(isSettingsKey)) return;
     void loadSettings().then((s) => {
       if (!signal.aborted) cb(s);
     });

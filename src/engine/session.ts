@@ -19,6 +19,7 @@ import { TermIndex, isValid, type Entry, type Occurrence } from './terms';
 import { viewportSpan } from './viewport-span';
 import MARK_CSS from './content.css';
 import { getEntry } from '../common/glossary-data';
+import { setUiLanguage } from '../common/i18n';
 import type { Settings } from '../common/settings';
 
 export const STYLE_NAME: Record<Settings['highlightStyle'], PaintStyle> = { underline: 'iza-u', background: 'iza-b', none: 'iza-n' };
@@ -43,6 +44,7 @@ export class TermSession implements TriggerHost {
   private probe: Range | null = null;
 
   constructor(private readonly doc: Document, private settings: Settings) {
+    setUiLanguage(settings.uiLanguage);
     this.index = new TermIndex(doc);
     this.hydration = new HydrationGuard(doc);
     this.painter = new Painter(doc, {
@@ -94,6 +96,7 @@ export class TermSession implements TriggerHost {
     const prev = this.settings;
     if (prev.firstOnly !== next.firstOnly || prev.categories.join() !== next.categories.join()) return false;
     this.settings = next;
+    setUiLanguage(next.uiLanguage);
     if (prev.highlightStyle !== next.highlightStyle) this.painter.setStyle(STYLE_NAME[next.highlightStyle]);
     return true;
   }
@@ -131,7 +134,7 @@ export class TermSession implements TriggerHost {
     return o && this.painter.inUse(o) ? o : undefined;
   }
 
-  open(o: Occurrence, by: 'hover' | 'focus', ids?: readonly string[]): void {
+  open(o: Occurrence, by: 'hover' | 'focus' | 'tap', ids?: readonly string[]): void {
     this.painter.releaseAll(this.focusedTerm === o ? o : this.focusedTerm);
     // A hover card needs no element: it points at the painted range, so hovering never writes to
     // the page. That matters where a framework may still hydrate without leaving a mark in its
@@ -140,6 +143,8 @@ export class TermSession implements TriggerHost {
     const el = by === 'focus' || this.painter.inUse(o) ? this.painter.use(o) : null;
     const anchor: CardAnchor = el ?? rangeAnchor(this.painter.rangeOf(o));
     if (by === 'focus' && el) el.tabIndex = 0;
+    // A tapped term is the one in use: Tab, the arrows and next/previous go on from it.
+    if (by === 'tap') this.stopTerm = o;
     this.shown = o;
     const pageLang = (this.doc.documentElement.lang || '').toLowerCase();
     this.card.show(anchor, {

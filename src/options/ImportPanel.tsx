@@ -118,7 +118,7 @@ export function PreviewView(props: { p: Preview; name: string; setName(v: string
   const shown = p.forms.slice(0, 60);
   return (
     <section class="preview" aria-label={tr('Voorbeeld van de import', 'Import preview')}>
-      <h3>{tr('Voorbeeld', 'Preview')}: {p.fileName}</h3>
+      <h2 class="sub">{tr('Voorbeeld', 'Preview')}: {p.fileName}</h2>
       <p id="preview-counts">
         {tr(`Het bestand bevat ${p.result.concepts} begrippen. ${p.result.terms.length} worden geïmporteerd, ${p.result.concepts - p.result.terms.length} overgeslagen.`,
           `The file holds ${p.result.concepts} concepts. ${p.result.terms.length} will be imported, ${p.result.concepts - p.result.terms.length} skipped.`)}

@@ -108,12 +108,12 @@ export function OwnTerms() {
       <Subscribe cols={cols} onDone={setMessage} />
       {cols.length > 0 ? (
         <>
-          <h3>{tr('Verzamelingen', 'Collections')}</h3>
+          <h2 class="sub">{tr('Verzamelingen', 'Collections')}</h2>
           <ul class="collections">{cols.map((c) => <CollectionRow c={c} report={setMessage} />)}</ul>
           <div class="row"><span>{tr('Alle eigen begrippen:', 'All own terms:')}</span> <ExportMenu id="export-all" onExport={exportAll} /></div>
         </>
       ) : null}
-      <h3>{tr('Mijn begrippen', 'My terms')}</h3>
+      <h2 class="sub">{tr('Mijn begrippen', 'My terms')}</h2>
       {mine && mine.terms.length > 0 ? (
         <ul class="my-terms">
           {mine.terms.map((t) => (

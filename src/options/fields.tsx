@@ -1,9 +1,9 @@
 /** Small form parts shared by the options page's sections. */
 import { uiLanguage } from '../common/i18n';
 
-/** Dutch first, English beside it; the browser's language decides which leads. */
+/** A label in the UI language (the browser's, or the one chosen in the options): one language, never both. */
 export function L({ nl, en }: { nl: string; en: string }) {
-  return uiLanguage() === 'nl' ? <>{nl} <span class="muted" lang="en">· {en}</span></> : <>{en} <span class="muted" lang="nl">· {nl}</span></>;
+  return <>{uiLanguage() === 'nl' ? nl : en}</>;
 }
 
 /** One radio button per option: [value, Dutch label, English label]. */

@@ -69,6 +69,7 @@ export function installToolbar(host: ToolbarHost, signal: AbortSignal): void {
     fileInput.value = '';
   });
   installDrop(host, signal);
+  installMenu(signal);
 
   document.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;
@@ -133,6 +134,33 @@ function printOriginal(url: string | null): void {
     }
   }, { once: true });
   document.body.append(frame);
+}
+
+/**
+ * The phone's menu (below 600 px, reader.css): #more opens and closes it; a chosen action, Escape
+ * or a tap outside the toolbar closes it (find stays open while it is used).
+ */
+function installMenu(signal: AbortSignal): void {
+  const bar = $('toolbar');
+  const more = $('more');
+  const isOpen = () => bar.dataset.menu === 'open';
+  const set = (open: boolean) => {
+    bar.dataset.menu = open ? 'open' : '';
+    more.setAttribute('aria-expanded', String(open));
+  };
+  more.addEventListener('click', () => set(!isOpen()), { signal });
+  $('menu').addEventListener('click', (e) => {
+    const el = e.target as Element;
+    if (el.closest('button, a') && !el.closest('#find')) set(false);
+  }, { signal });
+  document.addEventListener('pointerdown', (e) => {
+    if (isOpen() && !bar.contains(e.target as Node)) set(false);
+  }, { signal, passive: true });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !isOpen()) return;
+    set(false);
+    more.focus();
+  }, { signal });
 }
 
 function installDrop(host: ToolbarHost, signal: AbortSignal): void {

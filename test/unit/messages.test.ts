@@ -27,6 +27,7 @@ function contentListener() {
     jump: vi.fn(() => true),
     step: vi.fn(() => true),
     show: vi.fn(() => true),
+    selection: vi.fn(() => 'passende zorg'),
   } satisfies Handlers<ContentApi>;
   return { handlers, listen: createListener<ContentApi>(OWN, CONTENT_VALIDATORS, handlers) };
 }
@@ -97,7 +98,7 @@ describe('messages', () => {
       fc.record({ dir: fc.oneof(fc.integer({ min: -2, max: 2 }), fc.anything()) }),
       fc.constant({}),
     );
-    const msg = fc.oneof(fc.anything(), fc.record({ type: fc.oneof(fc.constantFrom('stats', 'jump', 'step', 'show', 'count', '__proto__'), fc.string()), params: payload }));
+    const msg = fc.oneof(fc.anything(), fc.record({ type: fc.oneof(fc.constantFrom('stats', 'jump', 'step', 'show', 'selection', 'count', '__proto__'), fc.string()), params: payload }));
     const sender = fc.oneof(fc.constant(me), fc.record({ id: fc.oneof(fc.string(), fc.constant(undefined)) }));
     fc.assert(
       fc.property(msg, sender, (m, from) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARGIN, placeCard } from '../../src/engine/card/position';
+import { MARGIN, SHEET_SHARE, placeCard, placeSheet } from '../../src/engine/card/position';
 
 const vp = { width: 800, height: 600 };
 const card = { width: 380, height: 200 };
@@ -24,5 +24,33 @@ describe('card placement', () => {
     const p = placeCard({ left: 10, top: 150, width: 40, height: 20 }, { width: 300, height: 900 }, { width: 320, height: 320 });
     expect(p.top).toBeGreaterThanOrEqual(MARGIN);
     expect(p.top + Math.min(900, p.maxHeight)).toBeLessThanOrEqual(320);
+  });
+});
+
+describe('sheet placement (small screens)', () => {
+  const H = 844;
+  it('sits along the bottom, at most 60% of the height', () => {
+    const p = placeSheet({ top: 100, bottom: 120 }, 2000, H);
+    expect(p.side).toBe('bottom');
+    expect(p.maxHeight).toBe(Math.floor(H * SHEET_SHARE));
+    expect(p.top).toBe(H - p.maxHeight);
+  });
+  it('a short card is as high as its content', () => {
+    const p = placeSheet({ top: 100, bottom: 120 }, 200, H);
+    expect(p).toEqual({ top: H - 200, maxHeight: Math.floor(H * SHEET_SHARE), side: 'bottom' });
+  });
+  it('moves to the top when it would cover a term in the bottom part', () => {
+    const p = placeSheet({ top: 700, bottom: 720 }, 300, H);
+    expect(p.side).toBe('top');
+    expect(p.top).toBe(0);
+    expect(Math.min(300, p.maxHeight)).toBeLessThanOrEqual(700);
+  });
+  it('where neither side is free, takes the side away from the term and leaves it visible if it can', () => {
+    const mid = placeSheet({ top: 380, bottom: 400 }, 2000, H);
+    expect(mid.side).toBe('bottom');
+    expect(mid.top).toBeGreaterThanOrEqual(400);
+    const low = placeSheet({ top: 500, bottom: 520 }, 2000, H);
+    expect(low.side).toBe('top');
+    expect(low.maxHeight).toBeLessThanOrEqual(500);
   });
 });

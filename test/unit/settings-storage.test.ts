@@ -27,7 +27,8 @@ function isValid(x: Settings): boolean {
     ['off', 'page', 'section'].includes(x.firstOnly) &&
     Number.isInteger(x.hoverDelay) && x.hoverDelay >= 0 && x.hoverDelay <= 3000 &&
     typeof x.showEnglish === 'boolean' &&
-    ['nl', 'en'].includes(x.definitionLanguage)
+    ['nl', 'en'].includes(x.definitionLanguage) &&
+    ['auto', 'nl', 'en'].includes(x.uiLanguage)
   );
 }
 

@@ -7,7 +7,8 @@
 import { render } from 'preact';
 import { Card, type CardProps } from './Card';
 import { CARD_CSS } from './card-css';
-import { placeCard } from './position';
+import { SHEET_CSS } from './sheet-css';
+import { SHEET_BELOW, placeCard, placeSheet } from './position';
 import { HOST_TAG } from '../dom-rules';
 
 type Shown = Omit<CardProps, 'onClose' | 'focusToken'>;
@@ -82,6 +83,13 @@ export class CardHost {
     const rects = this.anchor.getClientRects();
     const r = rects[0] ?? this.anchor.getBoundingClientRect();
     const win = this.doc.defaultView as Window;
+    const vv = win.visualViewport;
+    // The screen's width as the reader sees it: the visual viewport at its zoom (a page without a
+    // mobile viewport is laid out 980 px wide and shown zoomed out on a phone).
+    if ((vv ? vv.width * vv.scale : win.innerWidth) < SHEET_BELOW) return this.placeAsSheet(card, this.anchor.getBoundingClientRect(), win);
+    delete card.dataset.sheet;
+    card.style.zoom = '';
+    card.style.width = '';
     card.style.maxHeight = '';
     const size = card.getBoundingClientRect();
     const p = placeCard({ left: r.left, top: r.top, width: r.width, height: r.height }, size, {
@@ -91,6 +99,30 @@ export class CardHost {
     card.style.left = `${p.left}px`;
     card.style.top = `${p.top}px`;
     card.style.maxHeight = `${p.maxHeight}px`;
+    card.dataset.side = p.side;
+  }
+
+  /**
+   * A small screen: the card is a sheet across the visible area, at the bottom, or at the top
+   * when it would cover the term (placeSheet; `r` is the term's whole box, all its lines). Where the page is zoomed (pinch, or a page laid
+   * out for a desktop width), CSS zoom keeps the sheet's text at its size on the screen.
+   */
+  private placeAsSheet(card: HTMLElement, r: DOMRect, win: Window): void {
+    const vv = win.visualViewport;
+    const area = { left: vv?.offsetLeft ?? 0, top: vv?.offsetTop ?? 0, width: vv?.width ?? win.innerWidth, height: vv?.height ?? win.innerHeight };
+    const scale = vv?.scale ?? 1;
+    const zoom = Math.abs(scale - 1) > 0.01 ? 1 / scale : 1;
+    card.dataset.sheet = '';
+    card.style.zoom = zoom === 1 ? '' : String(zoom);
+    // Lengths on a zoomed element are in its own units (zoomed px = page px / zoom).
+    card.style.width = `${area.width / zoom}px`;
+    card.style.left = `${area.left / zoom}px`;
+    card.style.maxHeight = '';
+    card.style.top = '0px';
+    const height = card.getBoundingClientRect().height;
+    const p = placeSheet({ top: r.top - area.top, bottom: r.bottom - area.top }, height, area.height);
+    card.style.top = `${(area.top + p.top) / zoom}px`;
+    card.style.maxHeight = `${p.maxHeight / zoom}px`;
     card.dataset.side = p.side;
   }
 
@@ -133,7 +165,7 @@ export class CardHost {
     host.style.setProperty('z-index', '2147483647', 'important');
     host.style.setProperty('display', 'block', 'important');
     const root = host.attachShadow({ mode: 'open' });
-    adoptCss(root, CARD_CSS);
+    adoptCss(root, CARD_CSS + SHEET_CSS);
     const mount = this.doc.createElement('div');
     root.append(mount);
     this.doc.documentElement.append(host);
