@@ -54,19 +54,26 @@ function due(c: Collection, hours: number, now: number): boolean {
   return now - Date.parse(c.fetch.lastAttempt) >= hours * 3_600_000 - 60_000;
 }
 
-/** Fetches one list and stores the outcome: new terms in one step, or the problem beside the last good copy. */
-export async function refreshList(id: string): Promise<void> {
-  const c = (await loadCollections()).find((x) => x.id === id);
-  if (!c?.url) return;
-  const out = await fetchList(c.url, c.fetch ?? {});
+/**
+ * Fetches the lists (in parallel) and stores every outcome in one commit: new terms replace the
+ * old in one step, a failure keeps the last good copy beside the problem. One commit, so open
+ * tabs start one new pass, not one per list.
+ */
+export async function refreshLists(ids: readonly string[]): Promise<void> {
+  const targets = (await loadCollections()).filter((c) => ids.includes(c.id) && c.url);
+  if (targets.length === 0) return;
+  const outcomes = new Map(await Promise.all(targets.map(async (c) => [c.id, await fetchList(c.url as string, c.fetch ?? {})] as const)));
   await commit((cols) =>
     cols.map((x) => {
-      if (x.id !== id) return x;
+      const out = outcomes.get(x.id);
+      if (!out) return x;
       if (out.kind === 'updated') return { ...x, terms: out.terms, fetch: out.state, updated: out.state.lastSuccess ?? x.updated };
       return { ...x, fetch: out.state };
     }),
   );
 }
+
+export const refreshList = (id: string): Promise<void> => refreshLists([id]);
 
 let running: Promise<void> | null = null;
 let forceNext = false;
@@ -90,7 +97,7 @@ export function refreshAll(force = false): Promise<void> {
       await syncPolicy(policy);
       const now = Date.now();
       const lists = (await loadCollections()).filter((c) => c.url && (c.origin === 'policy' || c.origin === 'subscription'));
-      await Promise.all(lists.filter((c) => force || due(c, policy.refreshHours, now)).map((c) => refreshList(c.id)));
+      await refreshLists(lists.filter((c) => force || due(c, policy.refreshHours, now)).map((c) => c.id));
       await browser.alarms?.create(ALARM, { periodInMinutes: 60 });
     } finally {
       running = null;
@@ -109,6 +116,8 @@ export function installLists(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void refreshAll(true);
   });
-  // A service worker (or event page) woken for something else also catches up on what is due.
+  // A service worker (or event page) woken for something else also catches up on what is due;
+  // and once more a little later, in case the browser's policy service answered after our start.
   void refreshAll();
+  setTimeout(() => void refreshAll(), 5000);
 }

@@ -71,6 +71,9 @@ describe('Chromium: lists set by the organisation', () => {
     const page = await openPage(h!, '/own-e2e/page.html');
     await untilTexts(page, (t) => t.includes('Stadsteam Zuid') && t.includes('Buurtkracht'), 'organisation terms painted');
     expect(await texts(page, '#added')).toEqual(['Stadsteam Zuid']);
+    // Both lists are in (one commit), so no new pass comes between the hover and the card.
+    await until(async () => (await h!.worker.evaluate(() => chrome.storage.local.get('own.index').then((r) => ((r['own.index'] ?? []) as { count: number }[]).filter((c) => c.count > 0).length))) === 2, 15000, 'both lists stored');
+    await page.waitForTimeout(300);
     // Two lists with the same term: the card shows both meanings, each with its list's name.
     await hoverTerm(page, 'Stadsteam Zuid', '#added');
     await page.waitForFunction(() => !!document.querySelector('iza-begrippen-card')?.shadowRoot?.querySelector('.card'));

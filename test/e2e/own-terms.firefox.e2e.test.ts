@@ -62,6 +62,7 @@ describe('Firefox: a list set by the organisation (policies.json)', () => {
   it('reads 3rdparty.Extensions.<id> at start, fetches the list, and highlights its terms', async () => {
     lists = await listServer();
     lists.set('/org.ttl', turtle(orgList('Gemeente Voorbeeldstad', [['stadsteam', 'Stadsteam Zuid', 'Het team van de gemeente voor geld, werk en zorg.']])));
+    await ff?.close();
     savedPolicy = await readFile(FIREFOX_POLICY, 'utf8').catch(() => null);
     await mkdir(dirname(FIREFOX_POLICY), { recursive: true });
     await writeFile(FIREFOX_POLICY, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { glossaries: [{ name: 'Gemeente Voorbeeldstad', url: `${lists.origin}/org.ttl` }, { name: 'zonder adres' }] } } } } }));
