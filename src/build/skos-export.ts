@@ -18,32 +18,18 @@
  */
 import { CATEGORIES, CATEGORY_LABELS, type CompiledGlossary, type Entry } from '../common/glossary-types';
 import { sentences } from './fact-checks';
+import { csvCell, prefixLines, RDF_PREFIXES, turtleIri, turtleString } from '../compiler/formats/write';
 
 export const BASE = 'https://iza-begrippen.nl/id/';
 export const SCHEME_IRI = `${BASE}begrippenkader/iza-begrippen`;
 export const conceptIri = (id: string): string => `${BASE}begrip/${id}`;
 const collectionIri = (category: string): string => `${BASE}collectie/${category}`;
 
-const PREFIXES: Record<string, string> = {
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  skos: 'http://www.w3.org/2004/02/skos/core#',
-  dct: 'http://purl.org/dc/terms/',
-  foaf: 'http://xmlns.com/foaf/0.1/',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-};
+const PREFIXES = RDF_PREFIXES;
+const lit = turtleString;
 
-/** A Turtle string literal (long text stays on one line, with escapes). */
-function lit(text: string, lang?: 'nl' | 'en'): string {
-  const esc = text.replace(/\\/gu, '\\\\').replace(/"/gu, '\\"').replace(/\n/gu, '\\n').replace(/\r/gu, '\\r');
-  return `"${esc}"${lang ? `@${lang}` : ''}`;
-}
-
-/** A Turtle IRI: characters Turtle does not allow in an IRI are percent-encoded. */
-function iri(url: string): string {
-  const href = new URL(url).href.replace(/[\u0000-\u0020<>"{}|^`\\]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `<${href}>`;
-}
+/** A Turtle IRI of a web address, normalized first. */
+const iri = (url: string): string => turtleIri(new URL(url).href);
 
 /** Distinct labels for one language, without those already used at a stronger level. */
 function distinct(list: readonly string[], taken: Set<string>): string[] {
@@ -88,7 +74,7 @@ function conceptTurtle(e: Entry, g: CompiledGlossary): string {
 
 /** The glossary as SKOS in Turtle (NL-SBB). `today` dates the scheme (dct:modified). */
 export function toTurtle(g: CompiledGlossary, today: string): string {
-  const head = Object.entries(PREFIXES).map(([p, ns]) => `@prefix ${p}: <${ns}> .`);
+  const head = prefixLines(PREFIXES);
   const tops = g.entries.filter((e) => e.broader === undefined).map((e) => iri(conceptIri(e.id)));
   const scheme = [
     `${iri(SCHEME_IRI)}`,
@@ -110,9 +96,7 @@ export function toTurtle(g: CompiledGlossary, today: string): string {
 }
 
 /** One CSV field (RFC 4180: quoted when it holds a comma, quote or line break). */
-function field(v: string): string {
-  return /[",\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
-}
+const field = csvCell;
 
 export const CSV_COLUMNS = [
   'id',

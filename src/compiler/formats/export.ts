@@ -14,35 +14,14 @@ import { CATEGORIES, CATEGORY_LABELS } from '../../common/glossary-types';
 import type { Collection, OwnTerm } from '../../common/own-terms';
 import { IZA_DEF } from './clean';
 import { JSON_FORMAT } from './json';
+import { csvCell, prefixLines, RDF_PREFIXES, turtleIri, turtleString } from './write';
 
 const BASE = 'https://iza-begrippen.nl/id/eigen/';
 
-const PREFIXES: Record<string, string> = {
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  skos: 'http://www.w3.org/2004/02/skos/core#',
-  dct: 'http://purl.org/dc/terms/',
-  foaf: 'http://xmlns.com/foaf/0.1/',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-  adms: 'http://www.w3.org/ns/adms#',
-  iza: IZA_DEF,
-};
+const PREFIXES: Record<string, string> = { ...RDF_PREFIXES, adms: 'http://www.w3.org/ns/adms#', iza: IZA_DEF };
 
-/** A Turtle string literal on one line: backslash, quote and line breaks escaped. */
-export function turtleString(text: string, lang?: string): string {
-  // eslint-disable-next-line no-control-regex
-  const esc = text.replace(/[\\"\n\r\t\u0000-\u001f]/g, (c) => {
-    const named: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-  return `"${esc}"${lang ? `@${lang}` : ''}`;
-}
-
-/** A Turtle IRI: characters Turtle does not allow in an IRI are percent-encoded. */
-function iri(url: string): string {
-  // eslint-disable-next-line no-control-regex
-  return `<${url.replace(/[\u0000-\u0020<>"{}|^`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>`;
-}
+export { turtleString, csvCell };
+const iri = turtleIri;
 
 const schemeIri = (c: Collection): string => `${BASE}${encodeURIComponent(c.id)}`;
 const conceptIri = (c: Collection, id: string): string => `${schemeIri(c)}/begrip/${encodeURIComponent(id)}`;
@@ -77,7 +56,7 @@ function conceptTurtle(c: Collection, t: OwnTerm, ids: Set<string>): string {
 /** A collection as NL-SBB SKOS in Turtle. */
 export function collectionToTurtle(c: Collection): string {
   const ids = new Set(c.terms.map((t) => t.id));
-  const head = Object.entries(PREFIXES).map(([p, ns]) => `@prefix ${p}: <${ns}> .`);
+  const head = prefixLines(PREFIXES);
   const tops = c.terms.filter((t) => t.broader === undefined || !ids.has(t.broader)).map((t) => iri(conceptIri(c, t.id)));
   const date = /^\d{4}-\d{2}-\d{2}/.exec(c.updated ?? '')?.[0];
   const scheme = [
@@ -104,11 +83,6 @@ export const OWN_CSV_COLUMNS = [
   'id', 'uri', 'term', 'category', 'abbreviations', 'variants', 'definition', 'english_name', 'english_definition',
   'broader', 'related', 'sources', 'source_title', 'case_sensitive', 'status',
 ] as const;
-
-/** One CSV cell (RFC 4180): quoted when it holds a separator, a quote, a line break or edge spaces. */
-export function csvCell(v: string): string {
-  return /[",;\t\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /** A collection as CSV (comma separated, CRLF, lists joined with " | "). */
 export function collectionToCsv(c: Collection): string {
