@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hoverTerm, launch, openPage, painted, untilTexts, type Harness } from './chromium';
+import { hoverTerm, launch, openPage, openPopup, painted, untilTexts, type Harness } from './chromium';
 import { readerRoutes } from './reader-fixtures';
 import { cardCollections, cardText, clearOwn, importFile, openOptions, storedCollections, TTL } from './own-terms';
 
@@ -47,6 +47,16 @@ describe('import through the options page', () => {
     const card = await openCard(page, 'Buurtkracht', '#own');
     expect(card).toContain('bewoners elkaar helpen');
     expect(await cardCollections(page)).toEqual(['Begrippen sociaal domein Voorbeeldstad']);
+    // The popup: terms on this page and the search include own terms, with their collection.
+    await page.mouse.move(1, 1);
+    const popup = await openPopup(h, page);
+    await popup.waitForFunction(() => [...document.querySelectorAll('#page-terms .item')].some((i) => i.textContent?.includes('Buurtkracht')));
+    await popup.fill('#search', 'buurtkr');
+    await popup.waitForSelector('#results .item');
+    await popup.click('#results .item >> nth=0');
+    await popup.waitForSelector('#results .def .collection');
+    expect(await popup.textContent('#results .def .collection')).toBe('Begrippen sociaal domein Voorbeeldstad');
+    await popup.close();
     await page.close();
     await options.close();
   });
