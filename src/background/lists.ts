@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import { fetchList } from '../common/list-fetch';
 import { commit, emptyCollection, loadCollections } from '../common/own-store';
 import type { Collection } from '../common/own-terms';
-import { readPolicy, type Policy } from './policy';
+import { DEFAULT_REFRESH_HOURS, readPolicy, type Policy } from './policy';
 
 const ALARM = 'iza-lists';
 const POLICY_STATE = 'policy.state';
@@ -46,6 +46,12 @@ async function syncPolicy(policy: Policy): Promise<void> {
     }
     return kept;
   });
+}
+
+/** refreshHours of the last policy that was read (or the default). */
+async function lastRefreshHours(): Promise<number> {
+  const state = (await browser.storage.local.get(POLICY_STATE))[POLICY_STATE] as { refreshHours?: unknown } | undefined;
+  return typeof state?.refreshHours === 'number' && state.refreshHours >= 1 ? state.refreshHours : DEFAULT_REFRESH_HOURS;
 }
 
 /** Whether a list is due: never fetched with success, or its last attempt is `hours` old. */
@@ -94,10 +100,13 @@ export function refreshAll(force = false): Promise<void> {
   running = (async () => {
     try {
       const policy = await readPolicy();
-      await syncPolicy(policy);
+      // No answer from the policy service: the organisation's lists stay as they are, and are
+      // refreshed at the hours of the last policy read.
+      if (policy) await syncPolicy(policy);
+      const hours = policy?.refreshHours ?? (await lastRefreshHours());
       const now = Date.now();
       const lists = (await loadCollections()).filter((c) => c.url && (c.origin === 'policy' || c.origin === 'subscription'));
-      await refreshLists(lists.filter((c) => force || due(c, policy.refreshHours, now)).map((c) => c.id));
+      await refreshLists(lists.filter((c) => force || due(c, hours, now)).map((c) => c.id));
       await browser.alarms?.create(ALARM, { periodInMinutes: 60 });
     } finally {
       running = null;

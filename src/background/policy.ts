@@ -66,14 +66,27 @@ export function parsePolicy(raw: unknown): Policy {
 
 type Api = { storage?: { managed?: { get(keys: null): Promise<Record<string, unknown>> } } };
 
-/** Reads the policy. No policy at all (Firefox throws then; Android has no managed storage) is an empty one. */
-export async function readPolicy(): Promise<Policy> {
+/** How long the browser's policy service may take to answer (Chromium's first answer took ~5 s here). */
+export const POLICY_TIMEOUT_MS = 15_000;
+
+/**
+ * Reads the policy. No policy at all (Firefox throws then; Android has no managed storage) is an
+ * empty one. A policy service that does not answer in time (seen in Chromium behind a proxy that
+ * refuses its requests) gives null: the caller then keeps the organisation's lists as they are.
+ */
+export async function readPolicy(timeoutMs = POLICY_TIMEOUT_MS): Promise<Policy | null> {
+  // Without the polyfill, so the parser above stays testable in Node; both browsers return a promise.
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const managed = (g.browser ?? g.chrome)?.storage?.managed;
+  if (!managed) return parsePolicy({});
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
   try {
-    // Without the polyfill, so the parser above stays testable in Node; both browsers return a promise.
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const managed = (g.browser ?? g.chrome)?.storage?.managed;
-    return parsePolicy(managed ? await managed.get(null) : {});
+    const raw = await Promise.race([managed.get(null), late]);
+    return raw === null ? null : parsePolicy(raw);
   } catch {
     return parsePolicy({});
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   // use, the pass starts again with them (only for a reader who has own terms).
   let ownSettled = false;
   void loadOwnGlossary(get).then((changed) => {
-    if (ownSettled && changed) restart();
+    if (ownSettled && changed) afterParsing(restart);
     ownSettled = true;
   });
   const settings = await loadSettings();
@@ -99,6 +99,15 @@ async function main(): Promise<void> {
   apply(settings);
   watchSettings(apply, lifetime.signal);
   watchOwnGlossary(ext().storage.onChanged, get, restart, lifetime.signal);
+}
+
+/**
+ * Runs `fn` once the parser is done: a pass that follows the parser (started at document_start)
+ * is not stopped and started again half-way through the page.
+ */
+function afterParsing(fn: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn, { once: true });
+  else fn();
 }
 
 /** The terms changed (own terms added, imported, switched): a new pass with the new matcher. */

@@ -194,7 +194,10 @@ describe('no network', () => {
     await until(page, 'own term painted', () => [...CSS.highlights.values()].some((hl) => [...hl].some((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === 'Buurtkracht')));
     await page.waitForTimeout(500);
     const fromExtension = events.filter((e) => e.startsWith('worker ') || e.startsWith('chrome-extension: '));
-    expect(fromExtension.filter((e) => !e.includes(`chrome-extension://${h.extId}/`))).toEqual([`worker GET ${list}`]);
+    // The list may be asked for more than once (at start and by the forced refresh), never anything else.
+    const others = fromExtension.filter((e) => !e.includes(`chrome-extension://${h.extId}/`));
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others)).toEqual(new Set([`worker GET ${list}`]));
     await h.worker.evaluate(() => chrome.storage.local.clear());
     await page.close();
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('virtual:everyday', () => ({ EVERYDAY: '' }));
-const { parsePolicy } = await import('../../src/background/policy');
+const { parsePolicy, readPolicy } = await import('../../src/background/policy');
 
 describe('parsePolicy', () => {
   it('no policy at all is an empty one', () => {
@@ -59,3 +59,34 @@ describe('parsePolicy', () => {
     expect(parsePolicy({ refreshHours: -3 }).problems).toHaveLength(1);
   });
 });
+
+describe('readPolicy', () => {
+  const withManaged = async (get: () => Promise<Record<string, unknown>>, fn: () => Promise<void>) => {
+    const g = globalThis as unknown as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { storage: { managed: { get } } };
+    try {
+      await fn();
+    } finally {
+      g.chrome = before;
+    }
+  };
+  it('reads what the browser delivers', async () => {
+    await withManaged(async () => ({ glossaries: [{ name: 'A', url: 'https://example.org/a.ttl' }] }), async () => {
+      expect((await readPolicy(1000))?.lists.map((l) => l.name)).toEqual(['A']);
+    });
+  });
+  it('no policy (Firefox throws) is an empty policy', async () => {
+    await withManaged(() => Promise.reject(new Error('Managed storage manifest not found')), async () => {
+      expect(await readPolicy(1000)).toEqual({ lists: [], refreshHours: 24, allowUserLists: true, problems: [] });
+    });
+  });
+  it('a policy service that never answers gives null (the lists stay as they are), in time', async () => {
+    await withManaged(() => new Promise(() => undefined), async () => {
+      const t = Date.now();
+      expect(await readPolicy(100)).toBeNull();
+      expect(Date.now() - t).toBeLessThan(1000);
+    });
+  });
+});
+
