@@ -10,6 +10,7 @@ import { setUiLanguage, t } from '../common/i18n';
 import { createMatcher } from '../engine/matcher';
 import { matcherData } from '../common/glossary-data';
 import { loadOwnGlossary } from '../common/own-load';
+import { OWN_KEYS } from '../common/own-terms';
 import { installLists, refreshAll, refreshList } from './lists';
 import { bypass, installPdfRedirect, pdfTab } from './pdf';
 
@@ -68,7 +69,7 @@ watchSettings((s) => {
 let matcher: ReturnType<typeof createMatcher> | null = null;
 // Own terms changed: the next look-up builds the matcher anew.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'own.matcher' in changes) matcher = null;
+  if (area === 'local' && OWN_KEYS.matcher in changes) matcher = null;
 });
 
 /** "Opzoeken in IZA Begrippen": the card for a matching term, or the search prefilled. */

@@ -4,9 +4,9 @@
  * reads only, without webextension-polyfill.
  */
 import { setOwnGlossary } from './glossary-data';
+import { OWN_KEYS } from './own-terms';
 
-const MATCHER = 'own.matcher';
-const ENTRIES = 'own.entries';
+const { matcher: MATCHER, entries: ENTRIES } = OWN_KEYS;
 
 type Get = (keys: string[]) => Promise<Record<string, unknown>>;
 type OnChanged = {

@@ -13,9 +13,8 @@
 import browser from 'webextension-polyfill';
 import { compileOwn } from '../compiler/own-compile';
 import { bundledMatcherData } from './glossary-data';
-import { MINE_ID, type Collection, type CollectionMeta, type OwnTerm, type Problem } from './own-terms';
+import { MINE_ID, OWN_KEYS, type Collection, type CollectionMeta, type OwnTerm, type Problem } from './own-terms';
 
-export const OWN_KEYS = { index: 'own.index', matcher: 'own.matcher', entries: 'own.entries' } as const;
 const termsKey = (id: string): string => `own.c.${id}`;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,10 +42,6 @@ export async function loadCollections(): Promise<Collection[]> {
     const terms = got[termsKey(m.id)];
     return { ...m, terms: Array.isArray(terms) ? terms.filter(validTerm) : [] };
   });
-}
-
-export async function loadCollection(id: string): Promise<Collection | null> {
-  return (await loadCollections()).find((c) => c.id === id) ?? null;
 }
 
 /** A new collection's id: short, unique among `taken`. */

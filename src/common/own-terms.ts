@@ -70,6 +70,9 @@ export interface Collection extends CollectionMeta {
 
 export const MINE_ID = 'mine';
 
+/** storage.local keys of own terms (src/common/own-store.ts writes them, own-load.ts reads them). */
+export const OWN_KEYS = { index: 'own.index', matcher: 'own.matcher', entries: 'own.entries' } as const;
+
 /** Own terms' entry ids: "own:<collection>:<term>", apart from the bundled ids (a-z, 0-9, -). */
 export const OWN_PREFIX = 'own:';
 export const ownEntryId = (collectionId: string, termId: string): string => `${OWN_PREFIX}${collectionId}:${termId}`;

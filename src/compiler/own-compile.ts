@@ -13,7 +13,6 @@ import { ownEntryId, type Collection, type OwnTerm } from '../common/own-terms';
 import { ownPlural } from './own-plurals';
 import { buildFlatTrie, formsOf, normalizeForm } from './trie-pattern';
 
-export { isOwnId, ownEntryId } from '../common/own-terms';
 
 export interface OwnForm {
   text: string;
