@@ -20,7 +20,8 @@ export async function start(root, browserName) {
     });
     const page = await ctx.newPage();
     await page.goto(url);
-    await page.waitForSelector('mark[data-iza]');
+    // Terms are painted (CSS Custom Highlight API), not wrapped: wait for the highlight.
+    await page.waitForFunction(() => [...CSS.highlights].some(([name, h]) => name.startsWith('iza-') && h.size > 0), null, { timeout: 20000 });
     const out = join(root, '.tmp', 'demo.png');
     await page.screenshot({ path: out });
     console.log(`No display found: rendered the demo headless with the extension, screenshot at ${out}.`);
