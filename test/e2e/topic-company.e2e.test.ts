@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, openPage, painted, settle, untilTexts, type Harness } from './chromium';
 import { Firefox } from './firefox';
+import { ffPainted, ffSettle } from './issue12';
 import { PAINTED_SRC, type PaintedTerm } from './painted';
 
 const NAMES = ['zangeres-iza', 'fotograaf-iza', 'merk-mind', 'tijdschriften', 'klassieke-motoren', 'epa-engels', 'tijgermug'];
@@ -69,17 +70,8 @@ describe('needs-company forms in Firefox ESR', () => {
   afterAll(async () => {
     await ff?.close();
   });
-  const paintedNow = () => ff.eval<PaintedTerm[]>(`(${PAINTED_SRC})('')`);
-  /** Waits until the painted terms stop changing. */
-  const settled = async () => {
-    let last = -1;
-    for (let stable = 0; stable < 5; ) {
-      await new Promise((r) => setTimeout(r, 80));
-      const n = (await paintedNow()).length;
-      stable = n === last ? stable + 1 : 0;
-      last = n;
-    }
-  };
+  const paintedNow = () => ffPainted(ff);
+  const settled = () => ffSettle(ff);
 
   it('a singer named IZA and a clothing brand MIND: nothing but the probe; a policy headline "IZA": painted', async () => {
     for (const name of ['zangeres-iza', 'merk-mind']) {
