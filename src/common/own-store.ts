@@ -79,14 +79,23 @@ async function commitNow(change: (cols: Collection[]) => Collection[]): Promise<
     const before = await loadCollections();
     const after = change(before.map((c) => ({ ...c, terms: [...c.terms] })));
     const items: Record<string, unknown> = {};
+    // Only collections whose terms changed are written again (a fetch that only updated its
+    // date rewrites the index alone), and the matcher data is compiled only when what it is made
+    // of changed: terms, switches, names (the cards' labels), the set of collections.
+    let recompile = after.length !== before.length;
     for (const c of after) {
       c.count = c.terms.length;
-      items[termsKey(c.id)] = c.terms;
+      const old = before.find((b) => b.id === c.id);
+      const sameTerms = old !== undefined && old.terms.length === c.terms.length && old.terms.every((t, i) => t === c.terms[i]);
+      if (!sameTerms) items[termsKey(c.id)] = c.terms;
+      if (!sameTerms || old?.enabled !== c.enabled || old.onlyCareSites !== c.onlyCareSites || old.name !== c.name) recompile = true;
     }
     items[OWN_KEYS.index] = after.map(({ terms: _terms, ...meta }) => meta);
     const active = after.filter((c) => c.enabled && c.terms.length > 0);
     const stale = before.filter((b) => !after.some((a) => a.id === b.id)).map((b) => termsKey(b.id));
-    if (active.length > 0) {
+    if (!recompile) {
+      // Nothing the matcher is made of changed.
+    } else if (active.length > 0) {
       const compiled = compileOwn(bundledMatcherData(), active);
       const matcher = JSON.stringify(compiled.matcher);
       const entries = JSON.stringify(compiled.entries);

@@ -9,7 +9,7 @@ import { fetchList, urlProblem } from '../common/list-fetch';
 import type { Collection, FetchState } from '../common/own-terms';
 import { describeProblem } from '../common/own-terms-text';
 import { isProblem, previewOf, PreviewView, type Preview } from './ImportPanel';
-import { importCollection } from './own-actions';
+import { downloadFile, importCollection } from './own-actions';
 import { lang, tr } from './own-text';
 
 /** Asks for host permission for the list's origin only, when the extension lacks it. */
@@ -75,13 +75,7 @@ export function Subscribe({ cols, onDone }: { cols: Collection[]; onDone(msg: st
   const template = () => {
     const chromeId = browser.runtime.id;
     const firefoxId = 'iza-begrippen@begrippen.nl';
-    const text = policyTemplate(cols, chromeId, firefoxId);
-    const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href, download: 'iza-begrippen-beleid.json' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    downloadFile(policyTemplate(cols, chromeId, firefoxId), 'iza-begrippen-beleid.json', 'application/json');
   };
 
   return (

@@ -93,10 +93,13 @@ const MIME: Record<ExportFormat, string> = { ttl: 'text/turtle', csv: 'text/csv'
 /** Offers `text` as a download named after the collection. */
 export function download(text: string, name: string, format: ExportFormat): void {
   const file = `${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'begrippen'}.${format}`;
-  const url = URL.createObjectURL(new Blob([format === 'csv' ? `\ufeff${text}` : text], { type: `${MIME[format]};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
+  downloadFile(format === 'csv' ? `\ufeff${text}` : text, file, `${MIME[format]};charset=utf-8`);
+}
+
+/** Offers `text` as a file download from the options page. */
+export function downloadFile(text: string, file: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: file });
   document.body.append(a);
   a.click();
   a.remove();

@@ -86,4 +86,23 @@ describe('own-store commit', () => {
     await Promise.all(Array.from({ length: 5 }, (_, i) => commit((cols) => [...cols, { ...emptyCollection(`c${i}`, `C${i}`, 'import'), terms: [term('a', `Begrip nummer ${i}`)] }])));
     expect((await loadCollections()).map((c) => c.id).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
   });
+
+  it('a change that leaves the terms alone (a fetch date) writes only the index, and compiles nothing', async () => {
+    await commit((cols) => [...cols, { ...emptyCollection('c1', 'Eerste', 'import'), terms: [term('a', 'Eerste begrip')] }]);
+    const written: string[] = [];
+    const set = fake.storage.local.set;
+    fake.storage.local.set = async (items: Record<string, unknown>) => {
+      written.push(...Object.keys(items));
+      return set(items);
+    };
+    try {
+      await commit((cols) => cols.map((c) => ({ ...c, fetch: { lastAttempt: '2026-12-08T00:00:00Z' } })));
+      expect(written).toEqual(['own.index']);
+      written.length = 0;
+      await commit((cols) => cols.map((c) => ({ ...c, name: 'Nieuwe naam' })));
+      expect(written.sort()).toEqual(['own.entries', 'own.index']);
+    } finally {
+      fake.storage.local.set = set;
+    }
+  });
 });
